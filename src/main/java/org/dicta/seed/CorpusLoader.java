@@ -1,0 +1,511 @@
+package org.dicta.seed;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.dicta.language.Language;
+import org.dicta.language.LanguageCatalog;
+import org.dicta.language.TextDirection;
+import org.dicta.meeting.Meeting;
+import org.dicta.meeting.MeetingLabel;
+import org.dicta.meeting.Participant;
+import org.dicta.meeting.ParticipantRole;
+import org.dicta.quote.Quote;
+import org.dicta.quote.QuoteMode;
+import org.dicta.quote.QuoteVariant;
+import org.dicta.source.Source;
+import org.dicta.speaker.Speaker;
+import org.dicta.speaker.SpeakerAlias;
+import org.dicta.speaker.SpeakerKind;
+import org.dicta.speaker.SpeakerLabel;
+import org.dicta.web.Parameters;
+
+/**
+ * Reads a corpus directory ({@code annotations.yaml} and the documents it names) and checks every entry: ids,
+ * references, language tags, dates, file hashes, and above all that each variant's text occurs in its source, whose
+ * offsets it records. All errors are collected, so that an editor fixes the file in one pass.
+ */
+public final class CorpusLoader {
+
+    public static final String ANNOTATIONS = "annotations.yaml";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    private final Path dir;
+    private final List<String> errors = new ArrayList<>();
+    private final Map<String, Language> languages = new LinkedHashMap<>();
+    private final Map<String, Speaker> speakers = new LinkedHashMap<>();
+    private final Map<String, Source> sources = new LinkedHashMap<>();
+    private final Map<String, Meeting> meetings = new LinkedHashMap<>();
+    private final Map<String, Quote> quotes = new LinkedHashMap<>();
+
+    private CorpusLoader(Path dir) {
+        this.dir = dir.toAbsolutePath().normalize();
+    }
+
+    /**
+     * @throws CorpusException naming the file and every faulty entry
+     */
+    public static Corpus load(Path dir) {
+        return new CorpusLoader(dir).load();
+    }
+
+    private Corpus load() {
+        Path file = dir.resolve(ANNOTATIONS);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new CorpusException(file.toString(), List.of("the file does not exist"));
+        } catch (IOException e) {
+            throw new CorpusException(file.toString(), List.of("the file cannot be read: " + e.getMessage()));
+        }
+        CorpusFile document;
+        try {
+            document = YAML.readValue(bytes, CorpusFile.class);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            throw new CorpusException(file.toString(), List.of("not a valid annotation file" + where + ": " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new CorpusException(file.toString(), List.of("the file cannot be read: " + e.getMessage()));
+        }
+        if (document == null) {
+            throw new CorpusException(file.toString(), List.of("the file is empty"));
+        }
+        forEach(document.languages(), "languages", this::language);
+        forEach(document.speakers(), "speakers", this::speaker);
+        forEach(document.sources(), "sources", this::source);
+        forEach(document.meetings(), "meetings", this::meeting);
+        forEach(document.quotes(), "quotes", this::quote);
+        if (!errors.isEmpty()) {
+            throw new CorpusException(file.toString(), errors);
+        }
+        return new Corpus(sha256(bytes), List.copyOf(languages.values()), List.copyOf(speakers.values()),
+                List.copyOf(sources.values()), List.copyOf(meetings.values()), List.copyOf(quotes.values()));
+    }
+
+    private interface EntryReader<E> {
+        void read(E entry, String where);
+    }
+
+    private <E> void forEach(List<E> entries, String section, EntryReader<E> reader) {
+        if (entries == null) {
+            return;
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            E entry = entries.get(i);
+            String where = section + "[" + i + "]";
+            if (entry == null) {
+                errors.add(where + ": empty entry");
+            } else {
+                reader.read(entry, where);
+            }
+        }
+    }
+
+    private void language(CorpusFile.LanguageEntry entry, String position) {
+        String where = position + " (" + entry.code() + ")";
+        if (!LanguageCatalog.isWellFormed(entry.code())) {
+            errors.add(where + ": code '" + entry.code() + "' is not a well-formed BCP 47 language tag");
+            return;
+        }
+        if (languages.containsKey(entry.code())) {
+            errors.add(where + ": duplicate language code '" + entry.code() + "'");
+            return;
+        }
+        Language language = new Language();
+        language.code = entry.code();
+        language.englishName = required(entry.english(), where, "english");
+        language.nativeName = required(entry.nativeName(), where, "native");
+        language.direction = enumValue(TextDirection.class, entry.direction(), where, "direction");
+        language.position = languages.size();
+        languages.put(language.code, language);
+    }
+
+    private void speaker(CorpusFile.SpeakerEntry entry, String position) {
+        String where = position + " (" + entry.id() + ")";
+        if (!newId(entry.id(), speakers.keySet(), where, "speaker")) {
+            return;
+        }
+        Speaker speaker = new Speaker();
+        speaker.id = entry.id();
+        speaker.kind = enumValue(SpeakerKind.class, entry.kind(), where, "kind");
+        if (entry.country() != null && !COUNTRIES.contains(entry.country())) {
+            errors.add(where + ": country '" + entry.country() + "' is not an ISO 3166-1 alpha-2 code (e.g. IR, BY)");
+        }
+        speaker.country = entry.country();
+        Map<String, String> names = languageMap(entry.names(), where, "names");
+        Map<String, String> titles = languageMap(entry.titles(), where, "titles");
+        if (names.isEmpty()) {
+            errors.add(where + ": names must give the speaker's name in at least one language");
+        }
+        names.forEach((lang, name) -> speaker.labels.put(lang, new SpeakerLabel(name, titles.get(lang))));
+        titles.keySet().stream().filter(lang -> !names.containsKey(lang))
+                .forEach(lang -> errors.add(where + ": titles." + lang + " has no name in names." + lang));
+        if (entry.aliases() != null) {
+            for (CorpusFile.AliasEntry alias : entry.aliases()) {
+                if (alias == null || blank(alias.name())) {
+                    errors.add(where + ": an alias has no name");
+                } else if (knownLanguage(alias.lang(), where, "aliases.lang")) {
+                    speaker.aliases.add(new SpeakerAlias(alias.lang(), alias.name()));
+                }
+            }
+        }
+        speakers.put(speaker.id, speaker);
+    }
+
+    private void source(CorpusFile.SourceEntry entry, String position) {
+        String where = position + " (" + entry.id() + ")";
+        if (!newId(entry.id(), sources.keySet(), where, "source")) {
+            return;
+        }
+        Source source = new Source();
+        source.id = entry.id();
+        if (knownLanguage(entry.lang(), where, "lang")) {
+            source.lang = entry.lang();
+        }
+        source.publisher = optional(entry.publisher(), where, "publisher");
+        source.headline = optional(entry.headline(), where, "headline");
+        source.note = optional(entry.note(), where, "note");
+        source.date = date(entry.date(), where, "date");
+        byte[] bytes = document(entry.file(), where);
+        if (bytes == null) {
+            return;
+        }
+        source.sha256 = sha256(bytes);
+        if (entry.sha256() != null && !entry.sha256().equalsIgnoreCase(source.sha256)) {
+            errors.add(where + ": file " + entry.file() + " has SHA-256 " + source.sha256 + ", not the " + entry.sha256()
+                    + " the annotation records: the document changed, or the annotation names the wrong file");
+            return;
+        }
+        try {
+            source.text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            errors.add(where + ": file " + entry.file() + " is not valid UTF-8");
+            return;
+        }
+        sources.put(source.id, source);
+    }
+
+    private void meeting(CorpusFile.MeetingEntry entry, String position) {
+        String where = position + " (" + entry.id() + ")";
+        if (!newId(entry.id(), meetings.keySet(), where, "meeting")) {
+            return;
+        }
+        Meeting meeting = new Meeting();
+        meeting.id = entry.id();
+        meeting.date = date(entry.date(), where, "date");
+        Map<String, String> titles = languageMap(entry.titles(), where, "titles");
+        Map<String, String> places = languageMap(entry.places(), where, "places");
+        if (titles.isEmpty()) {
+            errors.add(where + ": titles must give the meeting's title in at least one language");
+        }
+        titles.forEach((lang, title) -> meeting.labels.put(lang, new MeetingLabel(title, places.get(lang))));
+        places.keySet().stream().filter(lang -> !titles.containsKey(lang))
+                .forEach(lang -> errors.add(where + ": places." + lang + " has no title in titles." + lang));
+        Set<String> present = new HashSet<>();
+        for (CorpusFile.ParticipantEntry participant : Objects.requireNonNullElse(entry.participants(),
+                List.<CorpusFile.ParticipantEntry>of())) {
+            Speaker speaker = reference(speakers, participant.speaker(), where, "participants.speaker", "speaker");
+            ParticipantRole role = enumValue(ParticipantRole.class, participant.role(), where, "participants.role");
+            if (speaker != null && !present.add(speaker.id)) {
+                errors.add(where + ": speaker '" + speaker.id + "' is listed twice among the participants");
+            } else if (speaker != null && role != null) {
+                meeting.participants.add(new Participant(speaker, role));
+            }
+        }
+        List<String> sourceIds = Objects.requireNonNullElse(entry.sources(), List.of());
+        if (sourceIds.isEmpty()) {
+            errors.add(where + ": sources must name at least one source that reports the meeting");
+        }
+        for (String sourceId : sourceIds) {
+            Source source = reference(sources, sourceId, where, "sources", "source");
+            if (source != null) {
+                meeting.sources.add(source);
+            }
+        }
+        meetings.put(meeting.id, meeting);
+    }
+
+    private void quote(CorpusFile.QuoteEntry entry, String position) {
+        String where = position + " (" + entry.id() + ")";
+        if (!newId(entry.id(), quotes.keySet(), where, "quote")) {
+            return;
+        }
+        Quote quote = new Quote();
+        quote.id = entry.id();
+        quote.speaker = reference(speakers, entry.speaker(), where, "speaker", "speaker");
+        quote.meeting = reference(meetings, entry.meeting(), where, "meeting", "meeting");
+        List<CorpusFile.VariantEntry> variants = Objects.requireNonNullElse(entry.variants(), List.of());
+        if (variants.isEmpty()) {
+            errors.add(where + ": a quote needs at least one variant");
+        }
+        for (int i = 0; i < variants.size(); i++) {
+            QuoteVariant variant = variant(variants.get(i), quote.meeting, where + " variants[" + i + "]");
+            if (variant != null) {
+                quote.addVariant(variant);
+            }
+        }
+        quotes.put(quote.id, quote);
+    }
+
+    private QuoteVariant variant(CorpusFile.VariantEntry entry, Meeting meeting, String where) {
+        if (entry == null) {
+            errors.add(where + ": empty entry");
+            return null;
+        }
+        Source source = reference(sources, entry.source(), where, "source", "source");
+        QuoteMode mode = enumValue(QuoteMode.class, entry.mode(), where, "mode");
+        String note = optional(entry.note(), where, "note");
+        String text = required(entry.text(), where, "text");
+        if (source == null || text == null) {
+            return null;
+        }
+        if (meeting != null && meeting.sources.stream().noneMatch(reporting -> reporting.id.equals(source.id))) {
+            errors.add(where + ": source '" + source.id + "' is not among the sources of meeting '" + meeting.id
+                    + "'; add it to the meeting's sources or attach the quote to the meeting it reports");
+        }
+        String lang = entry.lang() == null ? source.lang : entry.lang();
+        if (entry.lang() != null && !knownLanguage(entry.lang(), where, "lang")) {
+            return null;
+        }
+        int[] span = locate(text, source, entry.span(), where);
+        if (span == null || mode == null) {
+            return null;
+        }
+        QuoteVariant variant = new QuoteVariant();
+        variant.lang = lang;
+        variant.mode = mode;
+        variant.source = source;
+        variant.text = text;
+        variant.note = note;
+        variant.spanStart = span[0];
+        variant.spanEnd = span[1];
+        return variant;
+    }
+
+    /** Where the text lies in the source, as [start, end) in UTF-16 code units; null (with an error) when nowhere or ambiguous. */
+    private int[] locate(String text, Source source, CorpusFile.SpanEntry given, String where) {
+        String body = source.text;
+        if (given != null) {
+            if (given.start() == null || given.end() == null || given.start() < 0 || given.end() <= given.start()
+                    || given.end() > body.length()) {
+                errors.add(where + ": span must have 0 <= start < end <= " + body.length() + " (the length of source '"
+                        + source.id + "' in UTF-16 code units)");
+                return null;
+            }
+            String covered = body.substring(given.start(), given.end());
+            if (!covered.equals(text)) {
+                errors.add(where + ": span [" + given.start() + ", " + given.end() + ") of source '" + source.id
+                        + "' covers «" + abbreviate(covered) + "», not the variant's text «" + abbreviate(text) + "»");
+                return null;
+            }
+            return new int[] {given.start(), given.end()};
+        }
+        List<Integer> found = new ArrayList<>();
+        for (int at = body.indexOf(text); at >= 0; at = body.indexOf(text, at + 1)) {
+            found.add(at);
+        }
+        if (found.size() == 1) {
+            return new int[] {found.get(0), found.get(0) + text.length()};
+        }
+        if (found.isEmpty()) {
+            errors.add(where + ": text «" + abbreviate(text) + "» is not in source '" + source.id + "'" + divergence(text, body));
+        } else {
+            errors.add(where + ": text «" + abbreviate(text) + "» occurs " + found.size() + " times in source '" + source.id
+                    + "', at offsets " + found + "; give span: {start, end} to say which");
+        }
+        return null;
+    }
+
+    /** Explains a failed match: how much of the text matches, and the first character that differs. */
+    private static String divergence(String text, String body) {
+        int low = 0;
+        int high = text.length();
+        while (low < high) { // longest prefix of text found in body; "found" is monotone in the prefix length
+            int mid = (low + high + 1) >>> 1;
+            if (body.contains(text.substring(0, mid))) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        if (low == 0) {
+            return "; not even its first character occurs there";
+        }
+        int at = body.indexOf(text.substring(0, low));
+        int wanted = text.codePointAt(low);
+        String found = at + low < body.length()
+                ? "the source has " + describe(body.codePointAt(at + low))
+                : "the source ends";
+        return "; its first " + low + " code units match at offset " + at + ", then the annotation has " + describe(wanted)
+                + " where " + found;
+    }
+
+    private static String describe(int codePoint) {
+        String name = Character.getName(codePoint);
+        return "'" + new String(Character.toChars(codePoint)) + "' (U+" + String.format("%04X", codePoint)
+                + (name == null ? "" : " " + name) + ")";
+    }
+
+    private byte[] document(String file, String where) {
+        if (blank(file)) {
+            errors.add(where + ": file is required (the document's file name in " + dir + ")");
+            return null;
+        }
+        Path path = dir.resolve(file).normalize();
+        if (!path.startsWith(dir)) {
+            errors.add(where + ": file '" + file + "' is outside the corpus directory");
+            return null;
+        }
+        try {
+            return Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            errors.add(where + ": file '" + file + "' does not exist in " + dir);
+        } catch (IOException e) {
+            errors.add(where + ": file '" + file + "' cannot be read: " + e.getMessage());
+        }
+        return null;
+    }
+
+    private boolean newId(String id, Set<String> taken, String where, String kind) {
+        if (id == null || !Parameters.isId(id)) {
+            errors.add(where + ": id '" + id + "' is not a valid id (lower-case letters, digits, '-' and '_', at most 100)");
+            return false;
+        }
+        if (taken.contains(id)) {
+            errors.add(where + ": duplicate " + kind + " id '" + id + "'");
+            return false;
+        }
+        return true;
+    }
+
+    private <T> T reference(Map<String, T> known, String id, String where, String field, String kind) {
+        if (id == null) {
+            errors.add(where + ": " + field + " is required");
+            return null;
+        }
+        T target = known.get(id);
+        if (target == null) {
+            errors.add(where + ": " + field + " names unknown " + kind + " '" + id + "'");
+        }
+        return target;
+    }
+
+    private boolean knownLanguage(String code, String where, String field) {
+        if (code == null) {
+            errors.add(where + ": " + field + " is required");
+            return false;
+        }
+        if (!LanguageCatalog.isWellFormed(code)) {
+            errors.add(where + ": " + field + " '" + code + "' is not a well-formed BCP 47 language tag");
+            return false;
+        }
+        if (!languages.containsKey(code)) {
+            errors.add(where + ": " + field + " '" + code + "' is not among the declared languages " + languages.keySet());
+            return false;
+        }
+        return true;
+    }
+
+    private Map<String, String> languageMap(Map<String, String> values, String where, String field) {
+        Map<String, String> checked = new LinkedHashMap<>();
+        if (values == null) {
+            return checked;
+        }
+        values.forEach((lang, value) -> {
+            if (knownLanguage(lang, where, field + " key")) {
+                String text = required(value, where, field + "." + lang);
+                if (text != null) {
+                    checked.put(lang, text);
+                }
+            }
+        });
+        return checked;
+    }
+
+    private LocalDate date(String value, String where, String field) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.add(where + ": " + field + " '" + value + "' is not an ISO 8601 date (YYYY-MM-DD)");
+            return null;
+        }
+    }
+
+    private <E extends Enum<E>> E enumValue(Class<E> type, String value, String where, String field) {
+        List<String> allowed = java.util.Arrays.stream(type.getEnumConstants())
+                .map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList();
+        if (value == null || !allowed.contains(value)) {
+            errors.add(where + ": " + field + " is '" + value + "'; it must be one of " + allowed);
+            return null;
+        }
+        return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+    }
+
+    private String required(String value, String where, String field) {
+        if (blank(value)) {
+            errors.add(where + ": " + field + " is required");
+            return null;
+        }
+        return value;
+    }
+
+    private String optional(String value, String where, String field) {
+        if (value != null && value.isBlank()) {
+            errors.add(where + ": " + field + " is blank; leave it out instead");
+            return null;
+        }
+        return value;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+}

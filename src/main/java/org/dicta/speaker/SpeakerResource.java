@@ -1,0 +1,69 @@
+package org.dicta.speaker;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.dicta.web.ApiConfig;
+import org.dicta.web.Cursor;
+import org.dicta.web.LanguageChoice;
+import org.dicta.web.LanguageNegotiation;
+import org.dicta.web.Page;
+import org.dicta.web.PageParameters;
+import org.dicta.web.Parameters;
+import org.dicta.web.ResourceNotFoundException;
+import org.dicta.web.Responses;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Speakers: the people and organizations statements are attributed to. */
+@Path("/api/v1/speakers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Speakers", description = "People and organizations to whom statements are attributed, named in every language.")
+public class SpeakerResource {
+
+    private static final String LIST_FILTERS = "speakers";
+    private static final String LANG = "Language of names and titles (BCP 47 tag); missing ones fall back to English, "
+            + "then to the first language available. Without it, all languages.";
+
+    @Inject
+    LanguageNegotiation languages;
+
+    @Inject
+    ApiConfig config;
+
+    @GET
+    @Operation(operationId = "listSpeakers", summary = "List speakers", description = "All speakers in id order, a page at a time.")
+    public RestResponse<Page<SpeakerView>> list(
+            @Parameter(description = LANG, example = "ar") @RestQuery String lang,
+            @BeanParam PageParameters page, UriInfo uri) {
+        Parameters parameters = new Parameters();
+        LanguageChoice language = languages.read(parameters, lang);
+        int limit = parameters.limit(page.limit, config);
+        String fingerprint = Cursor.fingerprint(LIST_FILTERS);
+        String after = parameters.cursor(page.cursor, fingerprint);
+        parameters.throwIfInvalid();
+        return Responses.page(Speaker.listAfter(after, limit + 1), limit, speaker -> speaker.id, fingerprint,
+                speaker -> SpeakerView.from(speaker, language), uri, language);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getSpeaker", summary = "Get one speaker")
+    public RestResponse<SpeakerView> get(
+            @Parameter(description = "Speaker id.", example = "alexander-lukashenko") @RestPath String id,
+            @Parameter(description = LANG, example = "ur") @RestQuery String lang) {
+        Parameters parameters = new Parameters();
+        LanguageChoice language = languages.read(parameters, lang);
+        parameters.throwIfInvalid();
+        Speaker speaker = Speaker.<Speaker>findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("speaker", id));
+        return Responses.ok(SpeakerView.from(speaker, language), language);
+    }
+}

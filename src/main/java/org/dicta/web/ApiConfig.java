@@ -1,0 +1,21 @@
+package org.dicta.web;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the public API: paging bounds and language fallback. */
+@ConfigMapping(prefix = "dicta.api")
+public interface ApiConfig {
+
+    /** Page size when a client gives no {@code limit}. */
+    @WithDefault("20")
+    int defaultLimit();
+
+    /** Largest {@code limit} a client may ask for. */
+    @WithDefault("100")
+    int maxLimit();
+
+    /** Language served when the one a client asked for is missing, before catalogue order. */
+    @WithDefault("en")
+    String fallbackLanguage();
+}

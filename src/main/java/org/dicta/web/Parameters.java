@@ -1,0 +1,116 @@
+package org.dicta.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.dicta.language.LanguageCatalog;
+
+/**
+ * Parses a request's query parameters, collecting every violation so that one 400 answer names all of them.
+ * Parameters arrive as strings so that a malformed number is a 400 naming the parameter, not JAX-RS's bare 404.
+ */
+public final class Parameters {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:[-_][a-z0-9]+)*");
+    private static final int MAX_ID_LENGTH = 100;
+
+    private final List<Problem.Violation> violations = new ArrayList<>();
+
+    public void reject(String parameter, String message) {
+        violations.add(new Problem.Violation(parameter, message));
+    }
+
+    /** Page size: the configured default when absent, else a whole number within bounds. */
+    public int limit(String raw, ApiConfig config) {
+        if (raw == null) {
+            return config.defaultLimit();
+        }
+        try {
+            int limit = Integer.parseInt(raw.strip());
+            if (limit >= 1 && limit <= config.maxLimit()) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        reject("limit", "must be a whole number between 1 and " + config.maxLimit() + ", not '" + raw + "'");
+        return config.defaultLimit();
+    }
+
+    /** The key after which the page starts, or null for the first page. */
+    public String cursor(String raw, String filterFingerprint) {
+        if (raw == null) {
+            return null;
+        }
+        Optional<Cursor.Decoded> decoded = Cursor.decode(raw);
+        if (decoded.isEmpty()) {
+            reject("cursor", "is not a cursor this API issued; use the 'next' link of a previous page, or omit cursor to start");
+            return null;
+        }
+        if (!decoded.get().fingerprint().equals(filterFingerprint)) {
+            reject("cursor", "was issued for a list with other filters; keep the filters of the page it came from, "
+                    + "or omit cursor to start again");
+            return null;
+        }
+        return decoded.get().lastKey();
+    }
+
+    /** A supported language code for the lang parameter, or null when absent. */
+    public String language(String raw, LanguageCatalog catalog) {
+        if (raw == null) {
+            return null;
+        }
+        if (!LanguageCatalog.isWellFormed(raw)) {
+            reject("lang", "'" + raw + "' is not a BCP 47 language tag; use one of " + catalog.codes());
+            return null;
+        }
+        Optional<String> code = catalog.resolve(raw);
+        if (code.isEmpty()) {
+            reject("lang", "Dicta has no texts in '" + raw + "'; use one of " + catalog.codes()
+                    + " (listed at /api/v1/languages)");
+            return null;
+        }
+        return code.get();
+    }
+
+    /** Ids given as repeated parameters and/or comma-separated values, each checked for shape, without duplicates. */
+    public List<String> ids(String parameter, List<String> raw) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String value : raw) {
+            for (String id : value.split(",", -1)) {
+                String trimmed = id.strip();
+                if (isId(trimmed)) {
+                    ids.add(trimmed);
+                } else {
+                    reject(parameter, "'" + id + "' is not an id: ids are lower-case letters, digits, '-' and '_'");
+                }
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    /** A single optional id. */
+    public String id(String parameter, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        List<String> ids = ids(parameter, List.of(raw));
+        if (ids.size() > 1) {
+            reject(parameter, "takes one id, not " + ids.size());
+        }
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    public void throwIfInvalid() {
+        if (!violations.isEmpty()) {
+            throw new InvalidParameterException(violations);
+        }
+    }
+
+    public static boolean isId(String value) {
+        return value.length() <= MAX_ID_LENGTH && ID.matcher(value).matches();
+    }
+}

@@ -1,0 +1,42 @@
+package org.dicta.web;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.function.Function;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Builds successful responses: pages with their next link, and the Content-Language of what was served. */
+public final class Responses {
+
+    private Responses() {
+    }
+
+    /**
+     * A page from a keyset query that fetched {@code limit + 1} rows: the extra row only tells that a next page exists.
+     * The next link repeats the request's own parameters with a new cursor, in the body and as {@code Link: rel="next"}.
+     */
+    public static <E, V> RestResponse<Page<V>> page(List<E> rows, int limit, Function<E, String> keyOf,
+            String filterFingerprint, Function<E, V> toView, UriInfo uri, LanguageChoice language) {
+        List<E> items = rows.size() > limit ? rows.subList(0, limit) : rows;
+        List<V> views = items.stream().map(toView).toList();
+        String next = null;
+        if (rows.size() > limit) {
+            String cursor = Cursor.encode(filterFingerprint, keyOf.apply(items.get(items.size() - 1)));
+            next = uri.getRequestUriBuilder().replaceQueryParam("cursor", cursor).build().toString();
+        }
+        RestResponse.ResponseBuilder<Page<V>> builder = RestResponse.ResponseBuilder.ok(new Page<>(views, next));
+        if (next != null) {
+            builder.header("Link", "<" + next + ">; rel=\"next\"");
+        }
+        language.contentLanguage().ifPresent(value -> builder.header(HttpHeaders.CONTENT_LANGUAGE, value));
+        return builder.build();
+    }
+
+    /** One resource, with the Content-Language of the texts chosen for it. */
+    public static <V> RestResponse<V> ok(V view, LanguageChoice language) {
+        RestResponse.ResponseBuilder<V> builder = RestResponse.ResponseBuilder.ok(view);
+        language.contentLanguage().ifPresent(value -> builder.header(HttpHeaders.CONTENT_LANGUAGE, value));
+        return builder.build();
+    }
+}
