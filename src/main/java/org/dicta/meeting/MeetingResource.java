@@ -7,6 +7,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.dicta.quote.QuoteListing;
+import org.dicta.quote.QuoteView;
 import org.dicta.web.ApiConfig;
 import org.dicta.web.Cursor;
 import org.dicta.web.LanguageChoice;
@@ -39,6 +42,9 @@ public class MeetingResource {
     @Inject
     ApiConfig config;
 
+    @Inject
+    QuoteListing listing;
+
     @GET
     @Operation(operationId = "listMeetings", summary = "List meetings", description = "All meetings in id order, a page at a time.")
     public RestResponse<Page<MeetingView>> list(
@@ -65,5 +71,24 @@ public class MeetingResource {
         parameters.throwIfInvalid();
         Meeting meeting = Meeting.<Meeting>findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("meeting", id));
         return Responses.ok(MeetingView.from(meeting, language), language);
+    }
+
+    @GET
+    @Path("{id}/quotes")
+    @Tag(name = "Quotes")
+    @Operation(operationId = "listMeetingQuotes", summary = "List the quotes of one meeting",
+            description = "The quotes made at one meeting, with the same filters and paging as /api/v1/quotes.")
+    public RestResponse<Page<QuoteView>> quotes(
+            @Parameter(description = "Meeting id.", example = "2023-03-13-leader-receives-lukashenko") @RestPath String id,
+            @Parameter(description = "Only quotes by these speakers (ids; repeat the parameter or separate with commas).",
+                    example = "ali-khamenei") @RestQuery List<String> speaker,
+            @Parameter(description = QuoteListing.LANG_FILTER, example = "en") @RestQuery String lang,
+            @BeanParam PageParameters page, UriInfo uri) {
+        if (Meeting.findByIdOptional(id).isEmpty()) {
+            throw new ResourceNotFoundException("meeting", id);
+        }
+        Parameters parameters = new Parameters();
+        List<String> speakers = parameters.ids("speaker", speaker);
+        return listing.list(parameters, speakers, id, lang, page, uri);
     }
 }

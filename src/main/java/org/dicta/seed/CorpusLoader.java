@@ -3,7 +3,9 @@ package org.dicta.seed;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -89,10 +91,11 @@ public final class CorpusLoader {
         CorpusFile document;
         try {
             document = YAML.readValue(bytes, CorpusFile.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new CorpusException(file.toString(), List.of(path(e) + ": unknown field '" + e.getPropertyName() + "'"
+                    + line(e) + "; the fields here are " + e.getKnownPropertyIds()));
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            throw new CorpusException(file.toString(), List.of("not a valid annotation file" + where + ": " + e.getOriginalMessage()));
+            throw new CorpusException(file.toString(), List.of("not a valid annotation file" + line(e) + ": " + e.getOriginalMessage()));
         } catch (IOException e) {
             throw new CorpusException(file.toString(), List.of("the file cannot be read: " + e.getMessage()));
         }
@@ -109,6 +112,25 @@ public final class CorpusLoader {
         }
         return new Corpus(sha256(bytes), List.copyOf(languages.values()), List.copyOf(speakers.values()),
                 List.copyOf(sources.values()), List.copyOf(meetings.values()), List.copyOf(quotes.values()));
+    }
+
+    private static String line(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        return at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    }
+
+    /** "speakers[3]" from Jackson's reference path, in the notation of the loader's other messages. */
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        List<JsonMappingException.Reference> references = e.getPath();
+        for (JsonMappingException.Reference reference : references.subList(0, Math.max(0, references.size() - 1))) {
+            if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            } else {
+                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+            }
+        }
+        return path.length() == 0 ? "top level" : path.toString();
     }
 
     private interface EntryReader<E> {

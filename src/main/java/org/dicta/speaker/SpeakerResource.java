@@ -7,6 +7,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.dicta.quote.QuoteListing;
+import org.dicta.quote.QuoteView;
 import org.dicta.web.ApiConfig;
 import org.dicta.web.Cursor;
 import org.dicta.web.LanguageChoice;
@@ -39,6 +42,9 @@ public class SpeakerResource {
     @Inject
     ApiConfig config;
 
+    @Inject
+    QuoteListing listing;
+
     @GET
     @Operation(operationId = "listSpeakers", summary = "List speakers", description = "All speakers in id order, a page at a time.")
     public RestResponse<Page<SpeakerView>> list(
@@ -65,5 +71,24 @@ public class SpeakerResource {
         parameters.throwIfInvalid();
         Speaker speaker = Speaker.<Speaker>findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("speaker", id));
         return Responses.ok(SpeakerView.from(speaker, language), language);
+    }
+
+    @GET
+    @Path("{id}/quotes")
+    @Tag(name = "Quotes")
+    @Operation(operationId = "listSpeakerQuotes", summary = "List one speaker's quotes",
+            description = "The quotes attributed to one speaker, with the same filters and paging as /api/v1/quotes.")
+    public RestResponse<Page<QuoteView>> quotes(
+            @Parameter(description = "Speaker id.", example = "alexander-lukashenko") @RestPath String id,
+            @Parameter(description = "Only quotes from this meeting (id).", example = "2023-03-13-leader-receives-lukashenko")
+            @RestQuery String meeting,
+            @Parameter(description = QuoteListing.LANG_FILTER, example = "ur") @RestQuery String lang,
+            @BeanParam PageParameters page, UriInfo uri) {
+        if (Speaker.findByIdOptional(id).isEmpty()) {
+            throw new ResourceNotFoundException("speaker", id);
+        }
+        Parameters parameters = new Parameters();
+        String meetingId = parameters.id("meeting", meeting);
+        return listing.list(parameters, List.of(id), meetingId, lang, page, uri);
     }
 }

@@ -7,9 +7,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The short form of a speaker embedded in quotes and meetings. */
 @Schema(name = "SpeakerSummary", description = "A speaker as embedded in quotes and meetings; the full record is at /api/v1/speakers/{id}.")
 public record SpeakerSummary(
-        @Schema(description = "Stable slug id.", example = "ali-khamenei") String id,
-        @Schema(description = "Person or organization.", example = "person") SpeakerKind kind,
-        @Schema(description = "Name by language tag; with `lang`, only the language served.",
+        @Schema(required = true, description = "Stable slug id.", example = "ali-khamenei") String id,
+        @Schema(required = true, description = "Person or organization.", example = "person") SpeakerKind kind,
+        @Schema(required = true, description = "Name by language tag; with `lang`, only the language served.",
                 example = "{\"fa\": \"علی خامنه‌ای\"}") Map<String, String> names) {
 
     public static SpeakerSummary from(Speaker speaker, LanguageChoice language) {

@@ -8,21 +8,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A speaker with everything the API knows of them. */
 @Schema(name = "Speaker", description = "A person or organization to whom statements are attributed.")
 public record SpeakerView(
-        @Schema(description = "Stable slug id.", example = "alexander-lukashenko") String id,
-        @Schema(description = "Person or organization.", example = "person") SpeakerKind kind,
-        @Schema(description = "ISO 3166-1 alpha-2 country code.", example = "BY", nullable = true) String country,
-        @Schema(description = "Name by language tag; with `lang`, only the language served.",
+        @Schema(required = true, description = "Stable slug id.", example = "alexander-lukashenko") String id,
+        @Schema(required = true, description = "Person or organization.", example = "person") SpeakerKind kind,
+        @Schema(required = true, description = "ISO 3166-1 alpha-2 country code.", example = "BY", nullable = true) String country,
+        @Schema(required = true, description = "Name by language tag; with `lang`, only the language served.",
                 example = "{\"ur\": \"الیگزینڈر لوکاشنکوو\"}") Map<String, String> names,
-        @Schema(description = "Title or role by language tag, as the sources give it; with `lang`, only the language served.",
+        @Schema(required = true, description = "Title or role by language tag, as the sources give it; with `lang`, only the language served.",
                 example = "{\"ur\": \"بیلاروس کے صدر\"}") Map<String, String> titles,
-        @Schema(description = "Other spellings and forms of address found in the sources; with `lang`, those in the language served.")
+        @Schema(required = true, description = "Other spellings and forms of address found in the sources; with `lang`, those in the language served.")
         List<Alias> aliases) {
 
     /** One alias. */
     @Schema(name = "SpeakerAlias", description = "Another spelling or form of address of a speaker.")
     public record Alias(
-            @Schema(description = "Language tag of the spelling.", example = "ar") String lang,
-            @Schema(description = "The spelling.", example = "لوكاشنكو") String name) {
+            @Schema(required = true, description = "Language tag of the spelling.", example = "ar") String lang,
+            @Schema(required = true, description = "The spelling.", example = "لوكاشنكو") String name) {
     }
 
     public static SpeakerView from(Speaker speaker, LanguageChoice language) {

@@ -78,8 +78,11 @@ public final class LanguageChoice {
         return List.of();
     }
 
-    /** The value for a Content-Language header: the languages served, when one was asked for. */
+    /** The value for a Content-Language header: the languages served when one was asked for, in fallback order. */
     public Optional<String> contentLanguage() {
-        return allLanguages() || served.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", served));
+        if (allLanguages() || served.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.join(", ", order.stream().filter(served::contains).toList()));
     }
 }

@@ -5,8 +5,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a list, with the link to the next page when there is one. */
 public record Page<T>(
-        @Schema(description = "The items of this page, in the list's stable order.") List<T> items,
-        @Schema(description = "Absolute URL of the next page, or null on the last page.", nullable = true,
+        @Schema(required = true, description = "The items of this page, in the list's stable order.") List<T> items,
+        @Schema(required = true, description = "Absolute URL of the next page, or null on the last page.", nullable = true,
                 example = "http://localhost:8080/api/v1/quotes?limit=20&cursor=djF8ZjBhOWY5YzB8a2hhbWVuZWktc3Bpcml0dWFsaXR5")
         String next) {
 }

@@ -8,13 +8,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Problem", description = "An error, as RFC 9457 problem details (media type application/problem+json).")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(
-        @Schema(description = "URI reference identifying the kind of problem; `about:blank` when the HTTP status says it all.",
+        @Schema(required = true, description = "URI reference identifying the kind of problem; `about:blank` when the HTTP status says it all.",
                 example = "/problems/invalid-parameter") String type,
-        @Schema(description = "Short summary of the kind of problem.", example = "Invalid request parameter") String title,
-        @Schema(description = "HTTP status code.", example = "400") int status,
-        @Schema(description = "What went wrong with this request, and how to put it right.",
+        @Schema(required = true, description = "Short summary of the kind of problem.", example = "Invalid request parameter") String title,
+        @Schema(required = true, description = "HTTP status code.", example = "400") int status,
+        @Schema(required = true, description = "What went wrong with this request, and how to put it right.",
                 example = "limit: must be a whole number between 1 and 100, not '500'") String detail,
-        @Schema(description = "The request path that had the problem.", example = "/api/v1/quotes") String instance,
+        @Schema(required = true, description = "The request path that had the problem.", example = "/api/v1/quotes") String instance,
         @Schema(description = "For invalid input: every offending parameter or field with its message.")
         List<Violation> violations) {
 
@@ -23,8 +23,8 @@ public record Problem(
     /** One offending parameter or field. */
     @Schema(name = "Violation", description = "One invalid parameter or field.")
     public record Violation(
-            @Schema(description = "The parameter or field at fault.", example = "limit") String field,
-            @Schema(description = "What is wrong with it.", example = "must be a whole number between 1 and 100, not '500'")
+            @Schema(required = true, description = "The parameter or field at fault.", example = "limit") String field,
+            @Schema(required = true, description = "What is wrong with it.", example = "must be a whole number between 1 and 100, not '500'")
             String message) {
     }
 }

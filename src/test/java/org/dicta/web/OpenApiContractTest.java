@@ -1,0 +1,119 @@
+package org.dicta.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.quarkus.test.junit.QuarkusTest;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The committed spec in openapi/ is the contract: it must equal what the application serves, be valid OpenAPI 3, and
+ * document every operation fully. To update it after an API change: {@code mvn package -DskipTests && cp target/openapi/* openapi/}.
+ */
+@QuarkusTest
+class OpenApiContractTest {
+
+    private static final String REGENERATE = "the committed spec in openapi/ differs from the served one; run "
+            + "'mvn package -DskipTests && cp target/openapi/* openapi/' and commit openapi/";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @Test
+    void committedJsonEqualsTheServedSpec() throws IOException {
+        JsonNode served = JSON.readTree(given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().asString());
+        assertThat(JSON.readTree(Files.readString(Path.of("openapi", "openapi.json")))).as(REGENERATE).isEqualTo(served);
+    }
+
+    @Test
+    void committedYamlEqualsTheServedSpec() throws IOException {
+        JsonNode served = YAML.readTree(given().when().get("/q/openapi").then().statusCode(200).extract().asString());
+        assertThat(YAML.readTree(Files.readString(Path.of("openapi", "openapi.yaml")))).as(REGENERATE).isEqualTo(served);
+    }
+
+    @Test
+    void committedSpecIsValidOpenApi3() throws IOException {
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(Files.readString(Path.of("openapi", "openapi.yaml")));
+        assertThat(result.getMessages()).isEmpty();
+        assertThat(result.getOpenAPI().getOpenapi()).startsWith("3.");
+        assertThat(result.getOpenAPI().getPaths()).containsKeys("/api/v1/quotes", "/api/v1/quotes/{id}",
+                "/api/v1/speakers", "/api/v1/speakers/{id}", "/api/v1/speakers/{id}/quotes", "/api/v1/meetings",
+                "/api/v1/meetings/{id}", "/api/v1/meetings/{id}/quotes", "/api/v1/sources", "/api/v1/sources/{id}",
+                "/api/v1/languages");
+    }
+
+    @Test
+    void everyOperationIsFullyDocumented() throws IOException {
+        JsonNode spec = JSON.readTree(Files.readString(Path.of("openapi", "openapi.json")));
+        List<String> faults = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = spec.get("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().fields(); operations.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = operations.next();
+                String name = entry.getKey().toUpperCase() + " " + path.getKey();
+                JsonNode operation = entry.getValue();
+                for (String field : List.of("operationId", "summary", "tags")) {
+                    if (!operation.hasNonNull(field)) {
+                        faults.add(name + " has no " + field);
+                    }
+                }
+                for (JsonNode parameter : operation.path("parameters")) {
+                    if (!parameter.hasNonNull("description") || !parameter.hasNonNull("example")) {
+                        faults.add(name + " parameter " + parameter.get("name") + " lacks a description or example");
+                    }
+                }
+                JsonNode responses = operation.get("responses");
+                if (!responses.path("200").path("content").path("application/json").path("schema").has("$ref")) {
+                    faults.add(name + " has no named 200 schema");
+                }
+                boolean documentsClientError = false;
+                for (Iterator<String> statuses = responses.fieldNames(); statuses.hasNext(); ) {
+                    String status = statuses.next();
+                    if (status.startsWith("4") || status.startsWith("5")) {
+                        documentsClientError |= status.startsWith("4");
+                        String ref = responses.path(status).path("content").path("application/problem+json").path("schema")
+                                .path("$ref").asText();
+                        if (!ref.equals("#/components/schemas/Problem")) {
+                            faults.add(name + " " + status + " is not a problem+json Problem");
+                        }
+                    }
+                }
+                if (!documentsClientError) {
+                    faults.add(name + " documents no 4xx");
+                }
+                if (path.getKey().contains("{") && !responses.has("404")) {
+                    faults.add(name + " does not document 404");
+                }
+            }
+        }
+        assertThat(faults).isEmpty();
+    }
+
+    @Test
+    void enumsAreEnums() throws IOException {
+        JsonNode schemas = JSON.readTree(Files.readString(Path.of("openapi", "openapi.json"))).path("components").path("schemas");
+        assertThat(schemas.path("QuoteMode").path("enum")).extracting(JsonNode::asText).containsExactly("direct", "indirect");
+        assertThat(schemas.path("ParticipantRole").path("enum")).extracting(JsonNode::asText)
+                .containsExactly("host", "guest", "attendee");
+        assertThat(schemas.path("TextDirection").path("enum")).extracting(JsonNode::asText).containsExactly("ltr", "rtl");
+        assertThat(schemas.path("SpeakerKind").path("enum")).extracting(JsonNode::asText)
+                .containsExactly("person", "organization");
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}
