@@ -8,6 +8,7 @@ import org.dicta.web.LanguageChoice;
 import org.dicta.web.LanguageNegotiation;
 import org.dicta.web.Page;
 import org.dicta.web.PageParameters;
+import org.dicta.web.PageRequest;
 import org.dicta.web.Parameters;
 import org.dicta.web.Responses;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -37,11 +38,10 @@ public class QuoteListing {
     public RestResponse<Page<QuoteView>> list(Parameters parameters, List<String> speakers, String meeting, String lang,
             PageParameters page, UriInfo uri) {
         LanguageChoice language = languages.read(parameters, lang);
-        int limit = parameters.limit(page.limit, config);
         QuoteFilter filter = new QuoteFilter(speakers, meeting, language.requested());
-        String after = parameters.cursor(page.cursor, filter.fingerprint());
+        PageRequest request = parameters.page(page, config, filter.fingerprint());
         parameters.throwIfInvalid();
-        return Responses.page(quotes.listAfter(filter, after, limit + 1), limit, quote -> quote.id, filter.fingerprint(),
+        return Responses.page(quotes.listAfter(filter, request.after(), request.rowsToFetch()), request, quote -> quote.id,
                 quote -> QuoteView.from(quote, language), uri, language);
     }
 }

@@ -7,12 +7,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.dicta.web.ApiConfig;
 import org.dicta.web.Cursor;
 import org.dicta.web.LanguageChoice;
 import org.dicta.web.LanguageNegotiation;
 import org.dicta.web.Page;
 import org.dicta.web.PageParameters;
+import org.dicta.web.PageRequest;
 import org.dicta.web.Parameters;
 import org.dicta.web.ResourceNotFoundException;
 import org.dicta.web.Responses;
@@ -43,12 +45,10 @@ public class SourceResource {
             @BeanParam PageParameters page, UriInfo uri) {
         Parameters parameters = new Parameters();
         LanguageChoice language = languages.read(parameters, lang);
-        int limit = parameters.limit(page.limit, config);
-        String fingerprint = Cursor.fingerprint("sources&lang=" + language.requested());
-        String after = parameters.cursor(page.cursor, fingerprint);
+        PageRequest request = parameters.page(page, config, Cursor.fingerprint("sources&lang=" + language.requested()));
         parameters.throwIfInvalid();
-        return Responses.page(Source.listAfter(after, language.requested(), limit + 1), limit, source -> source.id,
-                fingerprint, SourceSummary::from, uri, language);
+        List<Source> rows = Source.listAfter(request.after(), language.requested(), request.rowsToFetch());
+        return Responses.page(rows, request, source -> source.id, SourceSummary::from, uri, language);
     }
 
     @GET

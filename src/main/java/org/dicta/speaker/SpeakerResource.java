@@ -16,6 +16,7 @@ import org.dicta.web.LanguageChoice;
 import org.dicta.web.LanguageNegotiation;
 import org.dicta.web.Page;
 import org.dicta.web.PageParameters;
+import org.dicta.web.PageRequest;
 import org.dicta.web.Parameters;
 import org.dicta.web.ResourceNotFoundException;
 import org.dicta.web.Responses;
@@ -52,11 +53,9 @@ public class SpeakerResource {
             @BeanParam PageParameters page, UriInfo uri) {
         Parameters parameters = new Parameters();
         LanguageChoice language = languages.read(parameters, lang);
-        int limit = parameters.limit(page.limit, config);
-        String fingerprint = Cursor.fingerprint(LIST_FILTERS);
-        String after = parameters.cursor(page.cursor, fingerprint);
+        PageRequest request = parameters.page(page, config, Cursor.fingerprint(LIST_FILTERS));
         parameters.throwIfInvalid();
-        return Responses.page(Speaker.listAfter(after, limit + 1), limit, speaker -> speaker.id, fingerprint,
+        return Responses.page(Speaker.listAfter(request.after(), request.rowsToFetch()), request, speaker -> speaker.id,
                 speaker -> SpeakerView.from(speaker, language), uri, language);
     }
 

@@ -24,7 +24,7 @@ public final class Parameters {
     }
 
     /** Page size: the configured default when absent, else a whole number within bounds. */
-    public int limit(String raw, ApiConfig config) {
+    int limit(String raw, ApiConfig config) {
         if (raw == null) {
             return config.defaultLimit();
         }
@@ -40,8 +40,13 @@ public final class Parameters {
         return config.defaultLimit();
     }
 
+    /** The page a list request asks for, its cursor checked against the list's filters. */
+    public PageRequest page(PageParameters page, ApiConfig config, String filterFingerprint) {
+        return new PageRequest(limit(page.limit, config), cursor(page.cursor, filterFingerprint), filterFingerprint);
+    }
+
     /** The key after which the page starts, or null for the first page. */
-    public String cursor(String raw, String filterFingerprint) {
+    String cursor(String raw, String filterFingerprint) {
         if (raw == null) {
             return null;
         }

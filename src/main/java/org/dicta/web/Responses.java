@@ -16,13 +16,14 @@ public final class Responses {
      * A page from a keyset query that fetched {@code limit + 1} rows: the extra row only tells that a next page exists.
      * The next link repeats the request's own parameters with a new cursor, in the body and as {@code Link: rel="next"}.
      */
-    public static <E, V> RestResponse<Page<V>> page(List<E> rows, int limit, Function<E, String> keyOf,
-            String filterFingerprint, Function<E, V> toView, UriInfo uri, LanguageChoice language) {
+    public static <E, V> RestResponse<Page<V>> page(List<E> rows, PageRequest request, Function<E, String> keyOf,
+            Function<E, V> toView, UriInfo uri, LanguageChoice language) {
+        int limit = request.limit();
         List<E> items = rows.size() > limit ? rows.subList(0, limit) : rows;
         List<V> views = items.stream().map(toView).toList();
         String next = null;
         if (rows.size() > limit) {
-            String cursor = Cursor.encode(filterFingerprint, keyOf.apply(items.get(items.size() - 1)));
+            String cursor = Cursor.encode(request.filterFingerprint(), keyOf.apply(items.get(items.size() - 1)));
             next = uri.getRequestUriBuilder().replaceQueryParam("cursor", cursor).build().toString();
         }
         RestResponse.ResponseBuilder<Page<V>> builder = RestResponse.ResponseBuilder.ok(new Page<>(views, next));

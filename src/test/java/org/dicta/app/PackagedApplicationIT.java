@@ -56,6 +56,8 @@ class PackagedApplicationIT {
                 .then().statusCode(200)
                 .body("items", hasSize(5))
                 .body("items.variants.flatten().lang", everyItem(equalTo("ur")));
+        given().baseUri("http://localhost").port(port).when().get("/q/swagger-ui/").then().statusCode(200);
+        given().baseUri("http://localhost").port(port).when().get("/q/openapi").then().statusCode(200);
         stop();
         assertThat(data.resolve("dicta.mv.db")).exists();
 
