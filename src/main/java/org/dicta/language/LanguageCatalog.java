@@ -1,7 +1,10 @@
 package org.dicta.language;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -9,21 +12,29 @@ import java.util.Optional;
 @ApplicationScoped
 public class LanguageCatalog {
 
-    private volatile List<String> codes;
+    /** English names by code, in catalogue order; null until first needed. */
+    private volatile Map<String, String> names;
 
     /** Supported codes in catalogue order. */
     public List<String> codes() {
-        List<String> loaded = codes;
+        return List.copyOf(names().keySet());
+    }
+
+    /** The English name of each supported language, by code, in catalogue order. */
+    public Map<String, String> names() {
+        Map<String, String> loaded = names;
         if (loaded == null) {
-            loaded = Language.listInOrder().stream().map(language -> language.code).toList();
-            codes = loaded;
+            Map<String, String> read = new LinkedHashMap<>();
+            Language.listInOrder().forEach(language -> read.put(language.code, language.englishName));
+            loaded = Collections.unmodifiableMap(read);
+            names = loaded;
         }
         return loaded;
     }
 
-    /** Forgets the cached list, e.g. after an import added languages. */
+    /** Forgets the cached catalogue, e.g. after an import added languages. */
     public void refresh() {
-        codes = null;
+        names = null;
     }
 
     /**

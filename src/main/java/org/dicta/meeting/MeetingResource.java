@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.dicta.quote.QuoteFilterParameters;
 import org.dicta.quote.QuoteListing;
 import org.dicta.quote.QuoteView;
 import org.dicta.web.ApiConfig;
@@ -81,13 +82,12 @@ public class MeetingResource {
             @Parameter(description = "Meeting id.", example = "2023-03-13-leader-receives-lukashenko") @RestPath String id,
             @Parameter(description = "Only quotes by these speakers (ids; repeat the parameter or separate with commas).",
                     example = "ali-khamenei") @RestQuery List<String> speaker,
-            @Parameter(description = QuoteListing.LANG_FILTER, example = "en") @RestQuery String lang,
-            @BeanParam PageParameters page, UriInfo uri) {
+            @BeanParam QuoteFilterParameters filters, @BeanParam PageParameters page, UriInfo uri) {
         if (Meeting.findByIdOptional(id).isEmpty()) {
             throw new ResourceNotFoundException("meeting", id);
         }
         Parameters parameters = new Parameters();
         List<String> speakers = parameters.ids("speaker", speaker);
-        return listing.list(parameters, speakers, id, lang, page, uri);
+        return listing.list(parameters, speakers, id, filters, page, uri);
     }
 }

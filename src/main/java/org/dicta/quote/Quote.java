@@ -2,21 +2,30 @@ package org.dicta.quote;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.dicta.meeting.Meeting;
 import org.dicta.speaker.Speaker;
+import org.dicta.topic.Topic;
 
 /** One statement by one speaker at one meeting, as reported in one or more languages. */
 @Entity
 public class Quote extends PanacheEntityBase {
+
+    /** Stands for "no date stated" in {@link #sortDate}; sorts last among newest-first. */
+    public static final LocalDate UNDATED = LocalDate.of(1, 1, 1);
 
     @Id
     public String id;
@@ -28,6 +37,24 @@ public class Quote extends PanacheEntityBase {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "meeting_id")
     public Meeting meeting;
+
+    /** The meeting's date, or {@link #UNDATED} when none is stated: the key of "newest first". */
+    @Column(name = "sort_date", nullable = false)
+    public LocalDate sortDate = UNDATED;
+
+    /** When the quote or one of its variants last changed. */
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    /** Uniform in [0, 1): picking a random quote is one index lookup. */
+    @Column(name = "random_key", nullable = false)
+    public double randomKey;
+
+    @ManyToMany
+    @JoinTable(name = "quote_topic", joinColumns = @JoinColumn(name = "quote_id"),
+            inverseJoinColumns = @JoinColumn(name = "topic_id"))
+    @OrderBy("position")
+    public List<Topic> topics = new ArrayList<>();
 
     @OneToMany(mappedBy = "quote", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")

@@ -3,6 +3,7 @@ package org.dicta.quote;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.dicta.search.SearchQuery;
 import org.dicta.web.ApiConfig;
 import org.dicta.web.LanguageChoice;
 import org.dicta.web.LanguageNegotiation;
@@ -13,14 +14,9 @@ import org.dicta.web.Parameters;
 import org.dicta.web.Responses;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Answers a quote list request, for /quotes and for the nested lists of a speaker or a meeting alike. */
+/** Answers quote list requests, for /quotes and for the nested lists of a speaker or a meeting alike. */
 @ApplicationScoped
 public class QuoteListing {
-
-    /** The description of {@code lang} on every quote list. */
-    public static final String LANG_FILTER = "Only quotes that have a variant in this language (BCP 47 tag from /api/v1/languages), "
-            + "with only those variants; speaker names and meeting titles are served in it too, falling back to English, "
-            + "then to the first language available.";
 
     private final QuoteService quotes;
     private final LanguageNegotiation languages;
@@ -33,15 +29,44 @@ public class QuoteListing {
     }
 
     /**
-     * @param parameters the request's parameters parsed so far; their violations are reported with the paging ones
+     * @param parameters the request's parameters parsed so far; their violations are reported with the others
      */
-    public RestResponse<Page<QuoteView>> list(Parameters parameters, List<String> speakers, String meeting, String lang,
-            PageParameters page, UriInfo uri) {
-        LanguageChoice language = languages.read(parameters, lang);
-        QuoteFilter filter = new QuoteFilter(speakers, meeting, language.requested());
-        PageRequest request = parameters.page(page, config, filter.fingerprint());
+    public RestResponse<Page<QuoteView>> list(Parameters parameters, List<String> speakers, String meeting,
+            QuoteFilterParameters filters, PageParameters page, UriInfo uri) {
+        LanguageChoice language = languages.read(parameters, filters.lang);
+        QuoteFilter filter = filter(parameters, speakers, meeting, filters, language);
+        PageRequest request = parameters.page(page, config, filter == null ? null : filter.fingerprint());
         parameters.throwIfInvalid();
-        return Responses.page(quotes.listAfter(filter, request.after(), request.rowsToFetch()), request, quote -> quote.id,
-                quote -> QuoteView.from(quote, language), uri, language);
+        return Responses.page(quotes.list(filter, request.after(), request.rowsToFetch()), request, QuoteMatch::key,
+                match -> QuoteView.from(match, language), uri, language);
+    }
+
+    /** The filter the parameters describe; null, with violations recorded, when some are invalid. */
+    QuoteFilter filter(Parameters parameters, List<String> speakers, String meeting, QuoteFilterParameters filters,
+            LanguageChoice language) {
+        List<String> topics = parameters.ids("topic", filters.topic == null ? List.of() : filters.topic);
+        QuoteMode mode = parameters.choice("mode", filters.mode, QuoteMode.class);
+        var from = parameters.date("from", filters.from);
+        var to = parameters.date("to", filters.to);
+        if (from != null && to != null && from.isAfter(to)) {
+            parameters.reject("from", "is after to (" + from + " > " + to + ")");
+        }
+        var updatedSince = parameters.timestamp("updated_since", filters.updatedSince);
+        SearchQuery query = null;
+        if (filters.q != null) {
+            try {
+                query = SearchQuery.parse(filters.q);
+            } catch (IllegalArgumentException e) {
+                parameters.reject("q", e.getMessage());
+            }
+        }
+        QuoteSort sort = filters.sort == null ? QuoteSort.DATE : parameters.choice("sort", filters.sort, QuoteSort.class);
+        if (sort == QuoteSort.RELEVANCE && filters.q == null) {
+            parameters.reject("sort", "relevance needs a full-text query in q");
+        }
+        if (!parameters.valid()) {
+            return null;
+        }
+        return new QuoteFilter(speakers, meeting, topics, language.filter(), mode, from, to, updatedSince, query, sort);
     }
 }

@@ -4,16 +4,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.dicta.meeting.Meeting;
+import org.dicta.search.DateKey;
+import org.dicta.search.RelevanceKey;
+import org.dicta.search.SearchHit;
+import org.dicta.search.SearchIndex;
+import org.dicta.search.SearchQuery.Highlight;
 import org.dicta.web.InvalidParameterException;
 import org.dicta.web.Problem;
 
-/** Reads quotes: one by id, or a page of a filtered list in id order. */
+/**
+ * Reads quotes: one by id, a random one, or a page of a filtered list. Lists without a full-text query are answered
+ * by the database; with one, by the search index, whose hits are then loaded from the database.
+ */
 @ApplicationScoped
 public class QuoteService {
 
@@ -21,9 +32,11 @@ public class QuoteService {
             + " left join fetch q.variants v left join fetch v.source";
 
     private final EntityManager em;
+    private final SearchIndex index;
 
-    QuoteService(EntityManager em) {
+    QuoteService(EntityManager em, SearchIndex index) {
         this.em = em;
+        this.index = index;
     }
 
     public Optional<Quote> find(String id) {
@@ -34,15 +47,112 @@ public class QuoteService {
     }
 
     /**
-     * Up to {@code count} quotes matching the filter, in id order, after the given id.
+     * Up to {@code rows} quotes matching the filter, in its order, after the given key.
      *
-     * @throws InvalidParameterException when the filter names a speaker or meeting that does not exist
+     * @throws InvalidParameterException when the filter names a speaker, meeting or topic that does not exist, or the
+     *                                   key is not one this list issued
      */
-    public List<Quote> listAfter(QuoteFilter filter, String afterId, int count) {
+    public List<QuoteMatch> list(QuoteFilter filter, String afterKey, int rows) {
         checkReferences(filter);
-        StringBuilder jpql = new StringBuilder("select q.id from Quote q where q.id > :after");
+        if (afterKey != null) {
+            checkKey(afterKey, filter.sort());
+        }
+        return filter.query() == null ? listFromDatabase(filter, afterKey, rows) : search(filter, afterKey, rows);
+    }
+
+    /** A cursor's key is ours when its fingerprint matches; a forged one with a matching fingerprint is still refused. */
+    private static void checkKey(String key, QuoteSort sort) {
+        try {
+            if (sort == QuoteSort.RELEVANCE) {
+                RelevanceKey.parse(key);
+            } else {
+                DateKey.parse(key);
+            }
+        } catch (IllegalArgumentException malformed) {
+            throw new InvalidParameterException("cursor", "is not a cursor this API issued; use the 'next' link of a "
+                    + "previous page, or omit cursor to start");
+        }
+    }
+
+    /** A quote picked uniformly at random among those matching the filter (the query and sort are ignored). */
+    public Optional<QuoteMatch> random(QuoteFilter filter) {
+        checkReferences(filter);
+        double r = ThreadLocalRandom.current().nextDouble();
+        Optional<String> id = randomId(filter, r, ">=", "asc");
+        if (id.isEmpty()) {
+            id = randomId(filter, r, "<", "desc");
+        }
+        return id.flatMap(this::find).map(quote -> new QuoteMatch(quote, null,
+                quote.variants.stream().filter(filter::admits).toList(), Map.of()));
+    }
+
+    private Optional<String> randomId(QuoteFilter filter, double r, String comparison, String direction) {
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("after", afterId == null ? "" : afterId); // ids are non-empty, so "" sorts before all
+        StringBuilder jpql = new StringBuilder("select q.id from Quote q where q.randomKey " + comparison + " :r");
+        parameters.put("r", r);
+        appendConditions(filter, jpql, parameters);
+        jpql.append(" order by q.randomKey ").append(direction);
+        TypedQuery<String> query = em.createQuery(jpql.toString(), String.class).setMaxResults(1);
+        parameters.forEach(query::setParameter);
+        return query.getResultStream().findFirst();
+    }
+
+    private List<QuoteMatch> listFromDatabase(QuoteFilter filter, String afterKey, int rows) {
+        Map<String, Object> parameters = new HashMap<>();
+        StringBuilder jpql = new StringBuilder("select q.id from Quote q where 1 = 1");
+        appendConditions(filter, jpql, parameters);
+        if (afterKey != null) {
+            DateKey after = DateKey.parse(afterKey);
+            jpql.append(" and (q.sortDate < :afterDate or (q.sortDate = :afterDate and q.id > :afterId))");
+            parameters.put("afterDate", after.date());
+            parameters.put("afterId", after.quoteId());
+        }
+        jpql.append(" order by q.sortDate desc, q.id");
+        TypedQuery<String> idQuery = em.createQuery(jpql.toString(), String.class).setMaxResults(rows);
+        parameters.forEach(idQuery::setParameter);
+        Map<String, Quote> quotes = load(idQuery.getResultList());
+        return quotes.values().stream()
+                .map(quote -> new QuoteMatch(quote, DateKey.format(quote.sortDate, quote.id),
+                        quote.variants.stream().filter(filter::admits).toList(), Map.of()))
+                .toList();
+    }
+
+    private List<QuoteMatch> search(QuoteFilter filter, String afterKey, int rows) {
+        List<SearchHit> hits = filter.sort() == QuoteSort.RELEVANCE
+                ? index.searchByRelevance(filter.query(), filter.toSearchFilter(), afterKey, rows)
+                : index.searchByDate(filter.query(), filter.toSearchFilter(), afterKey, rows);
+        Map<String, Quote> quotes = load(hits.stream().map(SearchHit::quoteId).toList());
+        List<QuoteMatch> matches = new ArrayList<>();
+        for (SearchHit hit : hits) {
+            Quote quote = quotes.get(hit.quoteId());
+            if (quote == null) {
+                continue; // deleted since the index was read
+            }
+            List<QuoteVariant> variants = quote.variants.stream()
+                    .filter(variant -> hit.variantIds().contains(variant.id))
+                    .toList();
+            Map<Long, List<Highlight>> highlights = variants.stream()
+                    .collect(Collectors.toMap(variant -> variant.id, variant -> filter.query().highlight(variant.text)));
+            matches.add(new QuoteMatch(quote, hit.key(), variants, highlights));
+        }
+        return matches;
+    }
+
+    /** The quotes with these ids, with speaker, meeting, variants and sources, in the order of the ids. */
+    private Map<String, Quote> load(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Quote> byId = em.createQuery(FETCH_GRAPH + " where q.id in :ids", Quote.class)
+                .setParameter("ids", ids)
+                .getResultList().stream()
+                .collect(Collectors.toMap(quote -> quote.id, Function.identity(), (same, again) -> same));
+        Map<String, Quote> ordered = new LinkedHashMap<>();
+        ids.stream().filter(byId::containsKey).forEach(id -> ordered.put(id, byId.get(id)));
+        return ordered;
+    }
+
+    private static void appendConditions(QuoteFilter filter, StringBuilder jpql, Map<String, Object> parameters) {
         if (!filter.speakers().isEmpty()) {
             jpql.append(" and q.speaker.id in :speakers");
             parameters.put("speakers", filter.speakers());
@@ -51,35 +161,44 @@ public class QuoteService {
             jpql.append(" and q.meeting.id = :meeting");
             parameters.put("meeting", filter.meeting());
         }
-        if (filter.lang() != null) {
-            jpql.append(" and exists (select 1 from QuoteVariant v where v.quote = q and v.lang = :lang)");
-            parameters.put("lang", filter.lang());
+        if (!filter.topics().isEmpty()) {
+            jpql.append(" and exists (select 1 from Quote tq join tq.topics t where tq = q and t.id in :topics)");
+            parameters.put("topics", filter.topics());
         }
-        jpql.append(" order by q.id");
-        TypedQuery<String> idQuery = em.createQuery(jpql.toString(), String.class).setMaxResults(count);
-        parameters.forEach(idQuery::setParameter);
-        List<String> ids = idQuery.getResultList();
-        if (ids.isEmpty()) {
-            return List.of();
+        if (filter.from() != null) {
+            jpql.append(" and q.sortDate >= :from");
+            parameters.put("from", filter.from());
         }
-        List<Quote> quotes = new ArrayList<>(em.createQuery(FETCH_GRAPH + " where q.id in :ids", Quote.class)
-                .setParameter("ids", ids)
-                .getResultList());
-        quotes.sort(Comparator.comparing(quote -> quote.id));
-        return quotes;
+        if (filter.to() != null) {
+            jpql.append(" and q.sortDate <= :to and q.sortDate > :undated");
+            parameters.put("to", filter.to());
+            parameters.put("undated", Quote.UNDATED);
+        }
+        if (filter.updatedSince() != null) {
+            jpql.append(" and q.updatedAt >= :updatedSince");
+            parameters.put("updatedSince", filter.updatedSince().atOffset(java.time.ZoneOffset.UTC));
+        }
+        if (filter.lang() != null || filter.mode() != null) {
+            jpql.append(" and exists (select 1 from QuoteVariant v where v.quote = q");
+            if (filter.lang() != null) {
+                jpql.append(" and v.lang = :lang");
+                parameters.put("lang", filter.lang());
+            }
+            if (filter.mode() != null) {
+                jpql.append(" and v.mode = :mode");
+                parameters.put("mode", filter.mode());
+            }
+            jpql.append(")");
+        }
     }
 
-    private void checkReferences(QuoteFilter filter) {
+    /**
+     * @throws InvalidParameterException when the filter names a speaker, meeting or topic that does not exist
+     */
+    public void checkReferences(QuoteFilter filter) {
         List<Problem.Violation> violations = new ArrayList<>();
-        if (!filter.speakers().isEmpty()) {
-            List<String> known = em.createQuery("select s.id from Speaker s where s.id in :ids", String.class)
-                    .setParameter("ids", filter.speakers())
-                    .getResultList();
-            filter.speakers().stream()
-                    .filter(id -> !known.contains(id))
-                    .forEach(id -> violations.add(new Problem.Violation("speaker",
-                            "there is no speaker with id '" + id + "' (see /api/v1/speakers)")));
-        }
+        unknown("speaker", "Speaker", filter.speakers(), "/api/v1/speakers", violations);
+        unknown("topic", "Topic", filter.topics(), "/api/v1/topics", violations);
         if (filter.meeting() != null && Meeting.findByIdOptional(filter.meeting()).isEmpty()) {
             violations.add(new Problem.Violation("meeting",
                     "there is no meeting with id '" + filter.meeting() + "' (see /api/v1/meetings)"));
@@ -87,5 +206,16 @@ public class QuoteService {
         if (!violations.isEmpty()) {
             throw new InvalidParameterException(violations);
         }
+    }
+
+    private void unknown(String parameter, String entity, List<String> ids, String listing, List<Problem.Violation> violations) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<String> known = em.createQuery("select e.id from " + entity + " e where e.id in :ids", String.class)
+                .setParameter("ids", ids)
+                .getResultList();
+        ids.stream().filter(id -> !known.contains(id)).forEach(id -> violations.add(new Problem.Violation(parameter,
+                "there is no " + parameter + " with id '" + id + "' (see " + listing + ")")));
     }
 }

@@ -2,8 +2,10 @@ package org.dicta.quote;
 
 import java.util.List;
 import org.dicta.meeting.MeetingSummary;
+import org.dicta.search.SearchQuery.Highlight;
 import org.dicta.source.SourceSummary;
 import org.dicta.speaker.SpeakerSummary;
+import org.dicta.topic.TopicView;
 import org.dicta.web.LanguageChoice;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -13,8 +15,15 @@ public record QuoteView(
         @Schema(required = true, description = "Stable slug id.", example = "khamenei-neutralise-sanctions-weapon") String id,
         @Schema(required = true) SpeakerSummary speaker,
         @Schema(required = true) MeetingSummary meeting,
-        @Schema(required = true, description = "The statement as each source reports it; with `lang`, only those in the language served.")
-        List<VariantView> variants) {
+        @Schema(required = true, description = "Topics the quote is tagged with.") List<TopicView> topics,
+        @Schema(required = true, nullable = true, description = "When one language was asked for (`lang` or Accept-Language): "
+                + "the language served, else null.", example = "fa") String lang,
+        @Schema(required = true, nullable = true, description = "When one language was asked for: the text of the first variant "
+                + "served, for clients that want one quote in one language without walking `variants`; else null.",
+                example = "کشورهایی که مورد تحریم آمریکا قرار گرفتهاند باید با همکاری یکدیگر و با تشکیل یک مجموعه مشترک، حربه تحریم را از بین ببرند و ما معتقدیم این کار شدنی است")
+        String text,
+        @Schema(required = true, description = "The statement as each source reports it; with a language asked for, those in the "
+                + "language served; with filters or `q`, those that match.") List<VariantView> variants) {
 
     /** One report of the statement. */
     @Schema(name = "QuoteVariant", description = "The statement as one source reports it, in one language, with the exact span of its text.")
@@ -24,32 +33,49 @@ public record QuoteView(
             @Schema(required = true, description = "The words of the report, exactly as in the source: `source.text` sliced by `span`.",
                     example = "جن ملکوں کو امریکی پابندیوں کا نشانہ بنایا گيا ہے، انھیں ایک دوسرے سے تعاون کر کے اور ایک مشترکہ الاینس بنا کر، پابندی کے ہتھکنڈے کو ختم کر دینا چاہیے اور ہمارا ماننا ہے کہ یہ کام ممکن ہے")
             String text,
-            @Schema(required = true, description = "`direct` when the source gives the words as the speaker's own, `indirect` for reported speech or paraphrase.",
-                    example = "direct") QuoteMode mode,
+            @Schema(required = true, description = "`direct` when the source gives the words as the speaker's own, `indirect` for "
+                    + "reported speech or paraphrase.", example = "direct") QuoteMode mode,
             @Schema(required = true) SourceSummary source,
             @Schema(required = true) Span span,
-            @Schema(required = true, description = "Editorial note, e.g. where this report differs in substance from the others.", nullable = true,
-                    example = "Says European (یورپی) countries where the Arabic and Persian reports say Western countries.")
-            String note) {
+            @Schema(required = true, description = "Editorial note, e.g. where this report differs in substance from the others.",
+                    nullable = true, example = "Says European (یورپی) countries where the Arabic and Persian reports say Western countries.")
+            String note,
+            @Schema(required = true, description = "With `q`: where the query's words and phrases occur in `text` (offsets into "
+                    + "`text` in UTF-16 code units; add `span.start` for offsets into the source). Empty without `q`.")
+            List<Span> highlights,
+            @Schema(required = true, description = "A ready-to-paste attribution line: speaker, meeting, date, source, language.",
+                    example = "Ali Khamenei, The Leader of the Islamic Revolution receives the Belarusian President and his delegation, 2023-03-13; reported in English by www.irna.ir (2023-03-13), Dicta quote khamenei-neutralise-sanctions-weapon, variant 15.")
+            String citation) {
     }
 
-    /** Where a variant's text lies in its source. */
-    @Schema(name = "Span", description = "Offsets into the source text in UTF-16 code units, end exclusive: Java `text.substring(start, end)` and JavaScript `text.slice(start, end)` give the variant's text.")
+    /** Where a stretch of text lies. */
+    @Schema(name = "Span", description = "Offsets in UTF-16 code units, end exclusive: Java `text.substring(start, end)` and JavaScript `text.slice(start, end)` give the stretch.")
     public record Span(
             @Schema(required = true, description = "Offset of the first code unit.", example = "1234") int start,
             @Schema(required = true, description = "Offset just past the last code unit.", example = "1402") int end) {
     }
 
-    public static QuoteView from(Quote quote, LanguageChoice language) {
-        List<VariantView> variants = language.pick(quote.variants, variant -> variant.lang).stream()
-                .map(QuoteView::variant)
+    public static QuoteView from(QuoteMatch match, LanguageChoice language) {
+        Quote quote = match.quote();
+        List<QuoteVariant> served = language.pick(match.variants(), variant -> variant.lang);
+        List<VariantView> variants = served.stream()
+                .map(variant -> variant(quote, variant, match.highlights().getOrDefault(variant.id, List.of()), language))
                 .toList();
+        String lang = null;
+        String text = null;
+        if (!language.allLanguages() && !served.isEmpty()) {
+            lang = served.get(0).lang;
+            text = served.get(0).text;
+        }
         return new QuoteView(quote.id, SpeakerSummary.from(quote.speaker, language),
-                MeetingSummary.from(quote.meeting, language), variants);
+                MeetingSummary.from(quote.meeting, language),
+                quote.topics.stream().map(topic -> TopicView.from(topic, language)).toList(), lang, text, variants);
     }
 
-    private static VariantView variant(QuoteVariant variant) {
+    private static VariantView variant(Quote quote, QuoteVariant variant, List<Highlight> highlights, LanguageChoice language) {
         return new VariantView(variant.id, variant.lang, variant.text, variant.mode, SourceSummary.from(variant.source),
-                new Span(variant.spanStart, variant.spanEnd), variant.note);
+                new Span(variant.spanStart, variant.spanEnd), variant.note,
+                highlights.stream().map(h -> new Span(h.start(), h.end())).toList(),
+                Citation.of(quote, variant, language));
     }
 }

@@ -10,12 +10,16 @@ import java.util.Map;
  */
 public record CorpusFile(
         List<LanguageEntry> languages,
+        List<TopicEntry> topics,
         List<SpeakerEntry> speakers,
         List<SourceEntry> sources,
         List<MeetingEntry> meetings,
         List<QuoteEntry> quotes) {
 
     public record LanguageEntry(String code, String english, @JsonProperty("native") String nativeName, String direction) {
+    }
+
+    public record TopicEntry(String id, Map<String, String> labels) {
     }
 
     public record SpeakerEntry(String id, String kind, String country, Map<String, String> names,
@@ -36,7 +40,7 @@ public record CorpusFile(
     public record ParticipantEntry(String speaker, String role) {
     }
 
-    public record QuoteEntry(String id, String speaker, String meeting, List<VariantEntry> variants) {
+    public record QuoteEntry(String id, String speaker, String meeting, List<String> topics, List<VariantEntry> variants) {
     }
 
     public record VariantEntry(String source, String lang, String mode, String text, SpanEntry span, String note) {

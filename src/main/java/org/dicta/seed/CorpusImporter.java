@@ -2,6 +2,7 @@ package org.dicta.seed;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -30,7 +31,7 @@ public class CorpusImporter {
         this.em = em;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes @Priority(100) StartupEvent event) {
         if (config.enabled()) {
             importIfEmpty();
         }
@@ -59,20 +60,28 @@ public class CorpusImporter {
     }
 
     private CorpusImport persist(Corpus corpus) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         corpus.languages().forEach(em::persist);
-        corpus.speakers().forEach(em::persist);
+        corpus.topics().forEach(em::persist);
+        corpus.speakers().forEach(speaker -> {
+            speaker.indexNames();
+            em.persist(speaker);
+        });
         corpus.sources().forEach(em::persist);
         corpus.meetings().forEach(em::persist);
-        corpus.quotes().forEach(em::persist);
+        corpus.quotes().forEach(quote -> {
+            quote.updatedAt = now;
+            em.persist(quote);
+        });
         CorpusImport record = new CorpusImport();
         record.annotationsSha256 = corpus.annotationsSha256();
         record.quotes = corpus.quotes().size();
         record.variants = corpus.variantCount();
-        record.importedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        record.importedAt = now;
         em.persist(record);
         em.flush();
-        LOG.infof("Imported corpus from %s: %d languages, %d speakers, %d sources, %d meetings, %d quotes, %d variants",
-                config.dir(), corpus.languages().size(), corpus.speakers().size(), corpus.sources().size(),
+        LOG.infof("Imported corpus from %s: %d languages, %d topics, %d speakers, %d sources, %d meetings, %d quotes, %d variants",
+                config.dir(), corpus.languages().size(), corpus.topics().size(), corpus.speakers().size(), corpus.sources().size(),
                 corpus.meetings().size(), record.quotes, record.variants);
         return record;
     }

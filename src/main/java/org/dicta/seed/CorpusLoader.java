@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.dicta.language.Language;
 import org.dicta.language.LanguageCatalog;
 import org.dicta.language.TextDirection;
@@ -43,6 +44,7 @@ import org.dicta.speaker.Speaker;
 import org.dicta.speaker.SpeakerAlias;
 import org.dicta.speaker.SpeakerKind;
 import org.dicta.speaker.SpeakerLabel;
+import org.dicta.topic.Topic;
 import org.dicta.web.Parameters;
 
 /**
@@ -62,6 +64,7 @@ public final class CorpusLoader {
     private final Path dir;
     private final List<String> errors = new ArrayList<>();
     private final Map<String, Language> languages = new LinkedHashMap<>();
+    private final Map<String, Topic> topics = new LinkedHashMap<>();
     private final Map<String, Speaker> speakers = new LinkedHashMap<>();
     private final Map<String, Source> sources = new LinkedHashMap<>();
     private final Map<String, Meeting> meetings = new LinkedHashMap<>();
@@ -103,6 +106,7 @@ public final class CorpusLoader {
             throw new CorpusException(file.toString(), List.of("the file is empty"));
         }
         forEach(document.languages(), "languages", this::language);
+        forEach(document.topics(), "topics", this::topic);
         forEach(document.speakers(), "speakers", this::speaker);
         forEach(document.sources(), "sources", this::source);
         forEach(document.meetings(), "meetings", this::meeting);
@@ -110,7 +114,8 @@ public final class CorpusLoader {
         if (!errors.isEmpty()) {
             throw new CorpusException(file.toString(), errors);
         }
-        return new Corpus(sha256(bytes), List.copyOf(languages.values()), List.copyOf(speakers.values()),
+        return new Corpus(sha256(bytes), List.copyOf(languages.values()), List.copyOf(topics.values()),
+                List.copyOf(speakers.values()),
                 List.copyOf(sources.values()), List.copyOf(meetings.values()), List.copyOf(quotes.values()));
     }
 
@@ -169,6 +174,21 @@ public final class CorpusLoader {
         language.direction = enumValue(TextDirection.class, entry.direction(), where, "direction");
         language.position = languages.size();
         languages.put(language.code, language);
+    }
+
+    private void topic(CorpusFile.TopicEntry entry, String position) {
+        String where = position + " (" + entry.id() + ")";
+        if (!newId(entry.id(), topics.keySet(), where, "topic")) {
+            return;
+        }
+        Topic topic = new Topic();
+        topic.id = entry.id();
+        topic.position = topics.size();
+        topic.labels.putAll(languageMap(entry.labels(), where, "labels"));
+        if (topic.labels.isEmpty()) {
+            errors.add(where + ": labels must name the topic in at least one language");
+        }
+        topics.put(topic.id, topic);
     }
 
     private void speaker(CorpusFile.SpeakerEntry entry, String position) {
@@ -289,6 +309,17 @@ public final class CorpusLoader {
         quote.id = entry.id();
         quote.speaker = reference(speakers, entry.speaker(), where, "speaker", "speaker");
         quote.meeting = reference(meetings, entry.meeting(), where, "meeting", "meeting");
+        if (quote.meeting != null && quote.meeting.date != null) {
+            quote.sortDate = quote.meeting.date;
+        }
+        // Derived from the id, so that an import is reproducible; uniform enough to pick quotes at random.
+        quote.randomKey = new SplittableRandom(quote.id.hashCode()).nextDouble();
+        for (String topicId : Objects.requireNonNullElse(entry.topics(), List.<String>of())) {
+            Topic topic = reference(topics, topicId, where, "topics", "topic");
+            if (topic != null && !quote.topics.contains(topic)) {
+                quote.topics.add(topic);
+            }
+        }
         List<CorpusFile.VariantEntry> variants = Objects.requireNonNullElse(entry.variants(), List.of());
         if (variants.isEmpty()) {
             errors.add(where + ": a quote needs at least one variant");

@@ -8,10 +8,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.dicta.language.LanguageCatalog;
 import org.dicta.web.ApiConfig;
 import org.dicta.web.Cursor;
 import org.dicta.web.LanguageChoice;
-import org.dicta.web.LanguageNegotiation;
 import org.dicta.web.Page;
 import org.dicta.web.PageParameters;
 import org.dicta.web.PageRequest;
@@ -32,7 +32,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class SourceResource {
 
     @Inject
-    LanguageNegotiation languages;
+    LanguageCatalog catalog;
 
     @Inject
     ApiConfig config;
@@ -44,10 +44,12 @@ public class SourceResource {
             @Parameter(description = "Only sources written in this language (BCP 47 tag).", example = "ar") @RestQuery String lang,
             @BeanParam PageParameters page, UriInfo uri) {
         Parameters parameters = new Parameters();
-        LanguageChoice language = languages.read(parameters, lang);
-        PageRequest request = parameters.page(page, config, Cursor.fingerprint("sources&lang=" + language.requested()));
+        String code = parameters.language(lang, catalog);
+        PageRequest request = parameters.page(page, config, Cursor.fingerprint("sources&lang=" + code));
         parameters.throwIfInvalid();
-        List<Source> rows = Source.listAfter(request.after(), language.requested(), request.rowsToFetch());
+        List<Source> rows = Source.listAfter(request.after(), code, request.rowsToFetch());
+        // Sources have no multilingual fields: lang only filters, and Accept-Language plays no part.
+        LanguageChoice language = LanguageChoice.all(catalog.names(), config.fallbackLanguage(), false);
         return Responses.page(rows, request, source -> source.id, SourceSummary::from, uri, language);
     }
 

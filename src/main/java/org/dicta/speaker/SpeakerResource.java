@@ -8,6 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.dicta.quote.QuoteFilterParameters;
+import org.dicta.search.Tokens;
 import org.dicta.quote.QuoteListing;
 import org.dicta.quote.QuoteView;
 import org.dicta.web.ApiConfig;
@@ -34,6 +36,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class SpeakerResource {
 
     private static final String LIST_FILTERS = "speakers";
+    private static final int MAX_NAME_QUERY = 200;
     private static final String LANG = "Language of names and titles (BCP 47 tag); missing ones fall back to English, "
             + "then to the first language available. Without it, all languages.";
 
@@ -47,15 +50,27 @@ public class SpeakerResource {
     QuoteListing listing;
 
     @GET
-    @Operation(operationId = "listSpeakers", summary = "List speakers", description = "All speakers in id order, a page at a time.")
+    @Operation(operationId = "listSpeakers", summary = "List and find speakers",
+            description = "Speakers in id order, a page at a time; with `q`, those whose names or aliases match.")
     public RestResponse<Page<SpeakerView>> list(
+            @Parameter(description = "Only speakers whose names or aliases, in any language, contain these words; spelling "
+                    + "and script variants are folded as in quote search, and the last word may be the start of a word "
+                    + "(`Lukash`). At most 200 characters.", example = "لوکاشنکو") @RestQuery String q,
             @Parameter(description = LANG, example = "ar") @RestQuery String lang,
             @BeanParam PageParameters page, UriInfo uri) {
         Parameters parameters = new Parameters();
         LanguageChoice language = languages.read(parameters, lang);
-        PageRequest request = parameters.page(page, config, Cursor.fingerprint(LIST_FILTERS));
+        List<String> words = List.of();
+        if (q != null) {
+            words = Tokens.terms(q);
+            if (q.length() > MAX_NAME_QUERY || words.isEmpty()) {
+                parameters.reject("q", q.length() > MAX_NAME_QUERY ? "is longer than " + MAX_NAME_QUERY + " characters"
+                        : "has no word to search for");
+            }
+        }
+        PageRequest request = parameters.page(page, config, Cursor.fingerprint(LIST_FILTERS + "&q=" + String.join(" ", words)));
         parameters.throwIfInvalid();
-        return Responses.page(Speaker.listAfter(request.after(), request.rowsToFetch()), request, speaker -> speaker.id,
+        return Responses.page(Speaker.listAfter(request.after(), words, request.rowsToFetch()), request, speaker -> speaker.id,
                 speaker -> SpeakerView.from(speaker, language), uri, language);
     }
 
@@ -81,13 +96,12 @@ public class SpeakerResource {
             @Parameter(description = "Speaker id.", example = "alexander-lukashenko") @RestPath String id,
             @Parameter(description = "Only quotes from this meeting (id).", example = "2023-03-13-leader-receives-lukashenko")
             @RestQuery String meeting,
-            @Parameter(description = QuoteListing.LANG_FILTER, example = "ur") @RestQuery String lang,
-            @BeanParam PageParameters page, UriInfo uri) {
+            @BeanParam QuoteFilterParameters filters, @BeanParam PageParameters page, UriInfo uri) {
         if (Speaker.findByIdOptional(id).isEmpty()) {
             throw new ResourceNotFoundException("speaker", id);
         }
         Parameters parameters = new Parameters();
         String meetingId = parameters.id("meeting", meeting);
-        return listing.list(parameters, List.of(id), meetingId, lang, page, uri);
+        return listing.list(parameters, List.of(id), meetingId, filters, page, uri);
     }
 }

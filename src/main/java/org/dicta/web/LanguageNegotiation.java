@@ -1,23 +1,78 @@
 package org.dicta.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.dicta.language.LanguageCatalog;
 
-/** Reads a request's {@code lang} parameter into a {@link LanguageChoice} with the configured fallback. */
+/**
+ * Chooses the languages of a response: {@code lang} when given ({@code all} for every language), else the request's
+ * {@code Accept-Language} (RFC 9110: q-values, ranges such as {@code fa-IR}, {@code *}), else every language.
+ */
 @ApplicationScoped
 public class LanguageNegotiation {
 
+    /** The {@code lang} value that asks for every language. */
+    public static final String ALL = "all";
+
     private final LanguageCatalog catalog;
     private final ApiConfig config;
+    private final HttpHeaders headers;
 
-    LanguageNegotiation(LanguageCatalog catalog, ApiConfig config) {
+    LanguageNegotiation(LanguageCatalog catalog, ApiConfig config, HttpHeaders headers) {
         this.catalog = catalog;
         this.config = config;
+        this.headers = headers;
     }
 
-    /** The choice for {@code lang}; an unsupported or malformed tag is recorded as a violation of {@code parameters}. */
+    /** The choice for this request; an unsupported or malformed {@code lang} is recorded as a violation. */
     public LanguageChoice read(Parameters parameters, String lang) {
-        String code = parameters.language(lang, catalog);
-        return LanguageChoice.of(code, config.fallbackLanguage(), catalog.codes());
+        Map<String, String> catalogue = catalog.names();
+        String fallback = config.fallbackLanguage();
+        if (lang != null) {
+            if (lang.equalsIgnoreCase(ALL)) {
+                return LanguageChoice.all(catalogue, fallback, false);
+            }
+            String code = parameters.language(lang, catalog);
+            return code == null ? LanguageChoice.all(catalogue, fallback, false)
+                    : LanguageChoice.explicit(code, catalogue, fallback);
+        }
+        return preferred(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE))
+                .map(languages -> LanguageChoice.negotiated(languages, catalogue, fallback))
+                .orElseGet(() -> LanguageChoice.all(catalogue, fallback, true));
+    }
+
+    /**
+     * The supported languages an Accept-Language header prefers, best first; empty when it states no preference (absent,
+     * malformed, or only {@code *}). A header whose languages are all unsupported yields an empty list: the fallback.
+     */
+    Optional<List<String>> preferred(String header) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        List<Locale.LanguageRange> ranges;
+        try {
+            ranges = Locale.LanguageRange.parse(header);
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty(); // RFC 9110 lets a server ignore a header it cannot parse
+        }
+        List<String> preferred = new ArrayList<>();
+        for (Locale.LanguageRange range : ranges) {
+            if (range.getWeight() <= 0) {
+                continue;
+            }
+            if (range.getRange().equals("*")) {
+                if (preferred.isEmpty()) {
+                    return Optional.empty(); // any language, none preferred: all of them
+                }
+                break;
+            }
+            catalog.resolve(range.getRange()).filter(code -> !preferred.contains(code)).ifPresent(preferred::add);
+        }
+        return Optional.of(preferred);
     }
 }

@@ -40,9 +40,17 @@ public class OpenApiConventions implements OASFilter {
                 ok.addHeader("Link", header("`<url>; rel=\"next\"` when there is a next page; the same URL as `next`."));
             }
             if (takesLang) {
-                ok.addHeader("Content-Language", header("The languages actually served when `lang` was given "
-                        + "(more than one when some text fell back to another language)."));
+                ok.addHeader("Content-Language", header("The languages actually served when one was asked for with `lang` "
+                        + "or Accept-Language (more than one when some text fell back to another language)."));
+                ok.addHeader("Vary", header("`Accept-Language` when the response depends on that header (no `lang`)."));
             }
+        }
+        if (takesLang) {
+            operation.addParameter(OASFactory.createParameter().name("Accept-Language").in(Parameter.In.HEADER)
+                    .description("Preferred languages (RFC 9110, with q-values and ranges such as fa-IR); used when `lang` "
+                            + "is absent. Fallback: the preferred languages in order, then English, then catalogue order.")
+                    .example("fa-IR, fa;q=0.9, en;q=0.5")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
         }
         if (takesQuery) {
             problem(operation, "400", "Invalid parameter: the problem's `violations` name each one.");

@@ -1,8 +1,13 @@
 package org.dicta.web;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -53,6 +58,9 @@ public final class Parameters {
         Optional<Cursor.Decoded> decoded = Cursor.decode(raw);
         if (decoded.isEmpty()) {
             reject("cursor", "is not a cursor this API issued; use the 'next' link of a previous page, or omit cursor to start");
+            return null;
+        }
+        if (filterFingerprint == null) { // the filters are invalid, and reported already
             return null;
         }
         if (!decoded.get().fingerprint().equals(filterFingerprint)) {
@@ -107,6 +115,51 @@ public final class Parameters {
             reject(parameter, "takes one id, not " + ids.size());
         }
         return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    /** An optional ISO 8601 date (YYYY-MM-DD). */
+    public LocalDate date(String parameter, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            reject(parameter, "must be an ISO 8601 date (YYYY-MM-DD), not '" + raw + "'");
+            return null;
+        }
+    }
+
+    /** An optional RFC 3339 timestamp with its offset, e.g. 2023-03-13T18:00:00Z. */
+    public Instant timestamp(String parameter, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(raw.strip().toUpperCase(Locale.ROOT).replace(' ', 'T')).toInstant();
+        } catch (DateTimeParseException e) {
+            reject(parameter, "must be an RFC 3339 timestamp with an offset, e.g. 2023-03-13T18:00:00Z, not '" + raw + "'");
+            return null;
+        }
+    }
+
+    /** An optional enum value, written as the API writes it (lower case). */
+    public <E extends Enum<E>> E choice(String parameter, String raw, Class<E> type) {
+        if (raw == null) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(raw.strip())) {
+                return constant;
+            }
+        }
+        reject(parameter, "must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+                .map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList() + ", not '" + raw + "'");
+        return null;
+    }
+
+    public boolean valid() {
+        return violations.isEmpty();
     }
 
     public void throwIfInvalid() {

@@ -6,4 +6,8 @@ public class ResourceNotFoundException extends RuntimeException {
     public ResourceNotFoundException(String kind, String id) {
         super("There is no " + kind + " with id '" + id + "'.");
     }
+
+    public ResourceNotFoundException(String detail) {
+        super(detail);
+    }
 }

@@ -30,14 +30,22 @@ public final class Responses {
         if (next != null) {
             builder.header("Link", "<" + next + ">; rel=\"next\"");
         }
-        language.contentLanguage().ifPresent(value -> builder.header(HttpHeaders.CONTENT_LANGUAGE, value));
+        describeLanguage(builder, language);
         return builder.build();
     }
 
     /** One resource, with the Content-Language of the texts chosen for it. */
     public static <V> RestResponse<V> ok(V view, LanguageChoice language) {
         RestResponse.ResponseBuilder<V> builder = RestResponse.ResponseBuilder.ok(view);
-        language.contentLanguage().ifPresent(value -> builder.header(HttpHeaders.CONTENT_LANGUAGE, value));
+        describeLanguage(builder, language);
         return builder.build();
+    }
+
+    /** Content-Language for what was served, and Vary when the Accept-Language header chose it. */
+    public static void describeLanguage(RestResponse.ResponseBuilder<?> builder, LanguageChoice language) {
+        language.contentLanguage().ifPresent(value -> builder.header(HttpHeaders.CONTENT_LANGUAGE, value));
+        if (language.dependsOnAcceptLanguage()) {
+            builder.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+        }
     }
 }

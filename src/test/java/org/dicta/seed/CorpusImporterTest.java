@@ -51,7 +51,7 @@ class CorpusImporterTest {
         clash.id = "ali-khamenei";
         clash.kind = SpeakerKind.PERSON;
         clash.labels.put("de", new SpeakerLabel("Ali Chamenei", null));
-        Corpus corpus = new Corpus("0".repeat(64), List.of(german), List.of(clash), List.of(), List.of(), List.of());
+        Corpus corpus = new Corpus("0".repeat(64), List.of(german), List.of(), List.of(clash), List.of(), List.of(), List.of());
 
         assertThatThrownBy(() -> importer.importCorpus(corpus)).isNotNull();
 

@@ -75,6 +75,24 @@ class SpeakerResourceTest {
     }
 
     @Test
+    void findsSpeakersByNameInAnyScriptAndSpelling() {
+        for (String name : new String[] {"Lukashenko", "لوكاشينكو", "لوکاشنکو", "لوکاشنکوو", "لوكاشنكو", "LUKASH", "Alexander Luka"}) {
+            given().queryParam("q", name)
+                    .when().get("/api/v1/speakers")
+                    .then().statusCode(200)
+                    .body("items.id", contains("alexander-lukashenko"));
+        }
+        given().queryParam("q", "خامنه‌ای").when().get("/api/v1/speakers")
+                .then().statusCode(200).body("items.id", contains("ali-khamenei"));
+        given().queryParam("q", "رئيسي").when().get("/api/v1/speakers")
+                .then().statusCode(200).body("items.id", contains("ebrahim-raisi"));
+        given().queryParam("q", "Putin").when().get("/api/v1/speakers")
+                .then().statusCode(200).body("items", hasSize(0));
+        given().queryParam("q", "  ؟ ").when().get("/api/v1/speakers")
+                .then().statusCode(400).body("violations[0].field", equalTo("q"));
+    }
+
+    @Test
     void unknownSpeakerIs404() {
         given().when().get("/api/v1/speakers/nobody")
                 .then().statusCode(404)

@@ -1,0 +1,136 @@
+package org.dicta.quote;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.dicta.web.LanguageChoice;
+
+/**
+ * Streams every quote matching a filter, without paging and in constant memory: the list is read a batch at a time,
+ * each batch in its own short read transaction, and written out as it goes.
+ */
+@ApplicationScoped
+public class QuoteExport {
+
+    /** Quotes read per batch. */
+    static final int BATCH = 200;
+
+    static final String CSV_COLUMNS_DESCRIPTION = "quote_id, speaker_id, speaker_name, meeting_id, meeting_date, topics "
+            + "(ids separated by `;`), variant_id, lang, mode, text, source_id, publisher, source_date, span_start, span_end, "
+            + "note, citation";
+
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final CsvMapper CSV = new CsvMapper();
+    private static final CsvSchema CSV_SCHEMA = CSV.schemaFor(CsvRow.class).withHeader();
+
+    private final QuoteService quotes;
+    private final ObjectMapper json;
+
+    QuoteExport(QuoteService quotes, ObjectMapper json) {
+        this.quotes = quotes;
+        this.json = json;
+    }
+
+    /** One Quote JSON object per line. */
+    public StreamingOutput ndjson(QuoteFilter filter, LanguageChoice language) {
+        return output -> {
+            Writer writer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
+            forEachBatch(filter, language, batch -> {
+                for (QuoteView view : batch) {
+                    writer.write(json.writeValueAsString(view));
+                    writer.write('\n');
+                }
+                writer.flush();
+            });
+            writer.flush();
+        };
+    }
+
+    /** One row per variant, with a header row, in UTF-8 with a byte order mark for spreadsheet programs. */
+    public StreamingOutput csv(QuoteFilter filter, LanguageChoice language) {
+        return output -> {
+            output.write(UTF8_BOM);
+            Writer writer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
+            try (SequenceWriter rows = CSV.writer(CSV_SCHEMA).writeValues(writer)) {
+                forEachBatch(filter, language, batch -> {
+                    for (QuoteView view : batch) {
+                        for (QuoteView.VariantView variant : view.variants()) {
+                            rows.write(CsvRow.of(view, variant, language));
+                        }
+                    }
+                });
+            }
+        };
+    }
+
+    private interface BatchWriter {
+        void write(List<QuoteView> batch) throws IOException;
+    }
+
+    private void forEachBatch(QuoteFilter filter, LanguageChoice language, BatchWriter writer) throws IOException {
+        String after = null;
+        while (true) {
+            String from = after;
+            // Views are built inside the read transaction: they touch lazily loaded speakers, meetings and topics.
+            Batch batch = QuarkusTransaction.requiringNew().call(() -> {
+                List<QuoteMatch> matches = quotes.list(filter, from, BATCH);
+                return new Batch(matches.stream().map(match -> QuoteView.from(match, language)).toList(),
+                        matches.isEmpty() ? null : matches.get(matches.size() - 1).key());
+            });
+            writer.write(batch.views());
+            if (batch.views().size() < BATCH) {
+                return;
+            }
+            after = batch.lastKey();
+        }
+    }
+
+    private record Batch(List<QuoteView> views, String lastKey) {
+    }
+
+    /** One CSV row: a variant with its quote's context. */
+    @JsonPropertyOrder({"quote_id", "speaker_id", "speaker_name", "meeting_id", "meeting_date", "topics", "variant_id", "lang",
+            "mode", "text", "source_id", "publisher", "source_date", "span_start", "span_end", "note", "citation"})
+    record CsvRow(
+            @JsonProperty("quote_id") String quoteId,
+            @JsonProperty("speaker_id") String speakerId,
+            @JsonProperty("speaker_name") String speakerName,
+            @JsonProperty("meeting_id") String meetingId,
+            @JsonProperty("meeting_date") String meetingDate,
+            @JsonProperty("topics") String topics,
+            @JsonProperty("variant_id") long variantId,
+            @JsonProperty("lang") String lang,
+            @JsonProperty("mode") String mode,
+            @JsonProperty("text") String text,
+            @JsonProperty("source_id") String sourceId,
+            @JsonProperty("publisher") String publisher,
+            @JsonProperty("source_date") String sourceDate,
+            @JsonProperty("span_start") int spanStart,
+            @JsonProperty("span_end") int spanEnd,
+            @JsonProperty("note") String note,
+            @JsonProperty("citation") String citation) {
+
+        static CsvRow of(QuoteView quote, QuoteView.VariantView variant, LanguageChoice language) {
+            return new CsvRow(quote.id(), quote.speaker().id(), language.best(quote.speaker().names()).orElse(""),
+                    quote.meeting().id(), quote.meeting().date() == null ? "" : quote.meeting().date().toString(),
+                    quote.topics().stream().map(topic -> topic.id()).collect(Collectors.joining(";")),
+                    variant.id(), variant.lang(), variant.mode().name().toLowerCase(java.util.Locale.ROOT), variant.text(),
+                    variant.source().id(), variant.source().publisher(),
+                    variant.source().date() == null ? "" : variant.source().date().toString(),
+                    variant.span().start(), variant.span().end(), variant.note(), variant.citation());
+        }
+    }
+
+}

@@ -1,0 +1,17 @@
+package org.dicta.quote;
+
+import java.util.List;
+import java.util.Map;
+import org.dicta.search.SearchQuery.Highlight;
+
+/**
+ * A quote as a list or a search found it: its position key in the list's order, the variants that met the filter,
+ * and, for a full-text search, where the query matched in each of them.
+ */
+public record QuoteMatch(Quote quote, String key, List<QuoteVariant> variants, Map<Long, List<Highlight>> highlights) {
+
+    /** A quote on its own, with all its variants. */
+    public static QuoteMatch whole(Quote quote) {
+        return new QuoteMatch(quote, null, quote.variants, Map.of());
+    }
+}

@@ -1,0 +1,31 @@
+package org.dicta.search;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.dicta.quote.Quote;
+
+/**
+ * The position of a quote in "newest first" order: its meeting date (or {@link Quote#UNDATED}) and its id. Cursors carry
+ * it as {@code 2023-03-13|quote-id}; SQL listing and search use the same form.
+ */
+public record DateKey(LocalDate date, String quoteId) {
+
+    public static String format(LocalDate date, String quoteId) {
+        return date + "|" + quoteId;
+    }
+
+    /**
+     * @throws IllegalArgumentException when the key is malformed
+     */
+    public static DateKey parse(String key) {
+        int bar = key.indexOf('|');
+        if (bar < 0) {
+            throw new IllegalArgumentException("not a date key: " + key);
+        }
+        try {
+            return new DateKey(LocalDate.parse(key.substring(0, bar)), key.substring(bar + 1));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("not a date key: " + key, e);
+        }
+    }
+}

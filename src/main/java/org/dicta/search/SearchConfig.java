@@ -1,0 +1,13 @@
+package org.dicta.search;
+
+import io.smallrye.config.ConfigMapping;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Where the full-text index lives. */
+@ConfigMapping(prefix = "dicta.search")
+public interface SearchConfig {
+
+    /** Directory of the Lucene index; without one, the index is kept in memory and rebuilt at each start. */
+    Optional<Path> indexDir();
+}

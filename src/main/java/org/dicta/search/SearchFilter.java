@@ -1,0 +1,13 @@
+package org.dicta.search;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Restrictions applied with a full-text query, with the same meaning as in SQL listing: the quote's speaker, meeting,
+ * topics, meeting date range and change time, and the variant's language and mode. Null or empty means no restriction.
+ */
+public record SearchFilter(List<String> speakers, String meeting, List<String> topics, String lang, String mode,
+        LocalDate from, LocalDate to, Instant updatedSince) {
+}

@@ -1,0 +1,295 @@
+package org.dicta.search;
+
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.dicta.quote.Quote;
+
+/**
+ * The full-text index of quote variants (one Lucene document per variant), kept beside the database, which stays the
+ * source of truth: the index can always be rebuilt from it. Searching returns quote ids in page order with the
+ * variants that matched; the caller loads the quotes themselves from the database.
+ */
+@ApplicationScoped
+public class SearchIndex {
+
+    public static final String TEXT = "text";
+    private static final String QUOTE = "quote";
+    private static final String VARIANT = "variant";
+    private static final String SPEAKER = "speaker";
+    private static final String MEETING = "meeting";
+    private static final String TOPIC = "topic";
+    private static final String LANG = "lang";
+    private static final String MODE = "mode";
+    private static final String DATE = "date";
+    private static final String UPDATED = "updated";
+    /** Commit metadata: the state of the database the index was built from. */
+    private static final String SOURCE_STATE = "dicta.source-state";
+    /** Hits read per round when walking results in date order. */
+    private static final int BATCH = 256;
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    SearchIndex(SearchConfig config) {
+        try {
+            directory = config.indexDir().isPresent()
+                    ? FSDirectory.open(config.indexDir().get())
+                    : new ByteBuffersDirectory();
+            writer = new IndexWriter(directory, new IndexWriterConfig(Tokens.analyzer())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the search index in " + config.indexDir().orElse(null), e);
+        }
+    }
+
+    void close(@Observes ShutdownEvent event) throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+
+    /** The database state recorded at the last rebuild, if any. */
+    public Optional<String> sourceState() {
+        for (Map.Entry<String, String> entry : writer.getLiveCommitData()) {
+            if (entry.getKey().equals(SOURCE_STATE)) {
+                return Optional.of(entry.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Replaces the whole index with these variants, and records the database state they came from. */
+    public void rebuild(Iterator<IndexedVariant> variants, String sourceState) {
+        try {
+            writer.deleteAll();
+            while (variants.hasNext()) {
+                writer.addDocument(document(variants.next()));
+            }
+            writer.setLiveCommitData(Map.of(SOURCE_STATE, sourceState).entrySet());
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot rebuild the search index", e);
+        }
+    }
+
+    /**
+     * One page of the quotes whose variants match, newest meeting first (then by quote id), after the given key.
+     *
+     * @param rows how many quotes to return at most
+     */
+    public List<SearchHit> searchByDate(SearchQuery query, SearchFilter filter, String afterKey, int rows) {
+        Sort sort = new Sort(new SortField(DATE, SortField.Type.LONG, true), new SortField(QUOTE, SortField.Type.STRING),
+                new SortField(VARIANT, SortField.Type.LONG));
+        Map<String, SearchHit> hits = new LinkedHashMap<>();
+        IndexSearcher searcher = acquire();
+        try {
+            if (searcher.getIndexReader().maxDoc() == 0) {
+                return List.of();
+            }
+            FieldDoc after = null;
+            if (afterKey != null) {
+                DateKey key = DateKey.parse(afterKey);
+                // After every variant of the last quote served: no variant id reaches Long.MAX_VALUE, so the doc id
+                // (which must lie inside the index) never decides.
+                after = new FieldDoc(searcher.getIndexReader().maxDoc() - 1, Float.NaN,
+                        new Object[] {key.date().toEpochDay(), new BytesRef(key.quoteId()), Long.MAX_VALUE});
+            }
+            Query lucene = build(query, filter);
+            while (true) {
+                TopDocs top = searcher.searchAfter(after, lucene, BATCH, sort);
+                for (ScoreDoc scoreDoc : top.scoreDocs) {
+                    FieldDoc doc = (FieldDoc) scoreDoc;
+                    String quoteId = ((BytesRef) doc.fields[1]).utf8ToString();
+                    if (!hits.containsKey(quoteId) && hits.size() == rows) {
+                        return List.copyOf(hits.values());
+                    }
+                    long day = (Long) doc.fields[0];
+                    hits.computeIfAbsent(quoteId, id -> new SearchHit(id,
+                            DateKey.format(LocalDate.ofEpochDay(day), id), new ArrayList<>()))
+                            .variantIds().add((Long) doc.fields[2]);
+                    after = doc;
+                }
+                if (top.scoreDocs.length < BATCH) {
+                    return List.copyOf(hits.values());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot search the index", e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /**
+     * One page of the matching quotes, most relevant first: a quote scores as its best-matching variant (BM25), ties
+     * broken by quote id. Every match is scored, since a quote's rank depends on all its variants.
+     */
+    public List<SearchHit> searchByRelevance(SearchQuery query, SearchFilter filter, String afterKey, int rows) {
+        RelevanceKey after = afterKey == null ? null : RelevanceKey.parse(afterKey);
+        IndexSearcher searcher = acquire();
+        try {
+            Query lucene = build(query, filter);
+            int count = searcher.count(lucene);
+            if (count == 0) {
+                return List.of();
+            }
+            Sort sort = new Sort(SortField.FIELD_SCORE, new SortField(QUOTE, SortField.Type.STRING),
+                    new SortField(VARIANT, SortField.Type.LONG));
+            TopDocs top = searcher.search(lucene, count, sort, true);
+            Map<String, SearchHit> quotes = new LinkedHashMap<>();
+            Map<String, Float> scores = new LinkedHashMap<>();
+            for (ScoreDoc scoreDoc : top.scoreDocs) {
+                FieldDoc doc = (FieldDoc) scoreDoc;
+                String quoteId = ((BytesRef) doc.fields[1]).utf8ToString();
+                SearchHit hit = quotes.get(quoteId);
+                if (hit == null) {
+                    // Hits come best first, so a quote's first hit carries its score.
+                    hit = new SearchHit(quoteId, RelevanceKey.format(doc.score, quoteId), new ArrayList<>());
+                    quotes.put(quoteId, hit);
+                    scores.put(quoteId, doc.score);
+                }
+                hit.variantIds().add((Long) doc.fields[2]);
+            }
+            List<SearchHit> ordered = new ArrayList<>(quotes.values());
+            ordered.sort((a, b) -> {
+                int byScore = Float.compare(scores.get(b.quoteId()), scores.get(a.quoteId()));
+                return byScore != 0 ? byScore : a.quoteId().compareTo(b.quoteId());
+            });
+            List<SearchHit> page = new ArrayList<>();
+            for (SearchHit hit : ordered) {
+                if (after != null && !after.isBefore(scores.get(hit.quoteId()), hit.quoteId())) {
+                    continue;
+                }
+                page.add(hit);
+                if (page.size() == rows) {
+                    break;
+                }
+            }
+            return page;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot search the index", e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    private static Query build(SearchQuery query, SearchFilter filter) {
+        BooleanQuery.Builder builder = new BooleanQuery.Builder().add(query.toLucene(TEXT), BooleanClause.Occur.MUST);
+        if (filter.speakers() != null && !filter.speakers().isEmpty()) {
+            builder.add(anyOf(SPEAKER, filter.speakers()), BooleanClause.Occur.FILTER);
+        }
+        if (filter.topics() != null && !filter.topics().isEmpty()) {
+            builder.add(anyOf(TOPIC, filter.topics()), BooleanClause.Occur.FILTER);
+        }
+        if (filter.meeting() != null) {
+            builder.add(new TermQuery(new Term(MEETING, filter.meeting())), BooleanClause.Occur.FILTER);
+        }
+        if (filter.lang() != null) {
+            builder.add(new TermQuery(new Term(LANG, filter.lang())), BooleanClause.Occur.FILTER);
+        }
+        if (filter.mode() != null) {
+            builder.add(new TermQuery(new Term(MODE, filter.mode())), BooleanClause.Occur.FILTER);
+        }
+        if (filter.from() != null || filter.to() != null) {
+            long from = filter.from() != null ? filter.from().toEpochDay() : Quote.UNDATED.toEpochDay() + 1;
+            long to = filter.to() != null ? filter.to().toEpochDay() : Long.MAX_VALUE;
+            builder.add(LongPoint.newRangeQuery(DATE, from, to), BooleanClause.Occur.FILTER);
+        }
+        if (filter.updatedSince() != null) {
+            builder.add(LongPoint.newRangeQuery(UPDATED, filter.updatedSince().toEpochMilli(), Long.MAX_VALUE),
+                    BooleanClause.Occur.FILTER);
+        }
+        return builder.build();
+    }
+
+    private static Query anyOf(String field, List<String> values) {
+        return new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
+    }
+
+    private static Document document(IndexedVariant variant) {
+        Document doc = new Document();
+        doc.add(new StringField(QUOTE, variant.quoteId(), Field.Store.NO));
+        doc.add(new SortedDocValuesField(QUOTE, new BytesRef(variant.quoteId())));
+        doc.add(new NumericDocValuesField(VARIANT, variant.variantId()));
+        doc.add(new StringField(SPEAKER, variant.speakerId(), Field.Store.NO));
+        doc.add(new StringField(MEETING, variant.meetingId(), Field.Store.NO));
+        doc.add(new StringField(LANG, variant.lang(), Field.Store.NO));
+        doc.add(new StringField(MODE, variant.mode(), Field.Store.NO));
+        for (String topic : variant.topics()) {
+            doc.add(new StringField(TOPIC, topic, Field.Store.NO));
+        }
+        long day = variant.sortDate().toEpochDay();
+        doc.add(new LongPoint(DATE, day));
+        doc.add(new NumericDocValuesField(DATE, day));
+        doc.add(new LongPoint(UPDATED, variant.updatedAt().toEpochMilli()));
+        doc.add(new TextField(TEXT, variant.text(), Field.Store.NO));
+        return doc;
+    }
+
+    private IndexSearcher acquire() {
+        try {
+            searchers.maybeRefresh();
+            return searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the search index", e);
+        }
+    }
+
+    private void release(IndexSearcher searcher) {
+        try {
+            searchers.release(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot release a searcher", e);
+        }
+    }
+
+    /** Number of indexed variants. */
+    public int size() {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
+        } finally {
+            release(searcher);
+        }
+    }
+
+}
