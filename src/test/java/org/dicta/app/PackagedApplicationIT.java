@@ -65,8 +65,13 @@ class PackagedApplicationIT {
         given().baseUri("http://localhost").port(port).queryParam("limit", 100)
                 .when().get("/api/v1/quotes")
                 .then().statusCode(200).body("items", hasSize(26));
+        given().baseUri("http://localhost").port(port).queryParam("q", "حربه")
+                .when().get("/api/v1/quotes")
+                .then().statusCode(200).body("items[0].id", equalTo("khamenei-neutralise-sanctions-weapon"));
         assertThat(Files.readString(work.resolve("second.log"))).contains("Corpus already imported")
+                .contains("Search index up to date (72 variants)")
                 .doesNotContain("Imported corpus");
+        assertThat(data.resolve("search-index")).isDirectory();
     }
 
     @Test
