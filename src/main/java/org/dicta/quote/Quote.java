@@ -12,6 +12,7 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -45,6 +46,18 @@ public class Quote extends PanacheEntityBase {
     /** When the quote or one of its variants last changed. */
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    /** Incremented by every change; the quote's ETag. */
+    @Version
+    @Column(nullable = false)
+    public long version;
+
+    /** When the quote was retracted, or null while it stands. */
+    @Column(name = "retracted_at")
+    public OffsetDateTime retractedAt;
+
+    @Column(name = "retraction_reason")
+    public String retractionReason;
 
     /** Uniform in [0, 1): picking a random quote is one index lookup. */
     @Column(name = "random_key", nullable = false)

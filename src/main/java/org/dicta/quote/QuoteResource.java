@@ -1,6 +1,17 @@
 package org.dicta.quote;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,9 +22,18 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
+import org.dicta.auth.Roles;
+import org.dicta.history.Revision;
+import org.dicta.history.RevisionView;
 import org.dicta.web.LanguageChoice;
 import org.dicta.web.LanguageNegotiation;
+import org.dicta.web.InvalidParameterException;
 import org.dicta.web.MediaTypes;
+import org.dicta.web.MergePatch;
+import org.dicta.web.Page;
+import org.dicta.web.Preconditions;
+import org.dicta.web.ProblemException;
 import org.dicta.web.PageParameters;
 import org.dicta.web.Problem;
 import org.dicta.web.Parameters;
@@ -24,8 +44,10 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -54,6 +76,15 @@ public class QuoteResource {
 
     @Inject
     LanguageNegotiation languages;
+
+    @Inject
+    QuoteEditor editor;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    ObjectMapper json;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, NDJSON, CSV})
@@ -102,7 +133,12 @@ public class QuoteResource {
     @APIResponse(responseCode = "200", description = "The quote.", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)),
             @Content(mediaType = JSON_LD, schema = @Schema(type = SchemaType.OBJECT,
-                    description = "schema.org JSON-LD: a Quotation with its variants as workExample Quotations."))})
+                    description = "schema.org JSON-LD: a Quotation with its variants as workExample Quotations.",
+                    example = "{\"@context\": \"https://schema.org\", \"@type\": \"Quotation\", "
+                            + "\"@id\": \"http://localhost:8080/api/v1/quotes/khamenei-north-south-corridor\", "
+                            + "\"spokenByCharacter\": {\"@type\": \"Person\", \"identifier\": \"ali-khamenei\"}, "
+                            + "\"workExample\": [{\"@type\": \"Quotation\", \"inLanguage\": \"en\", \"text\": \"this corridor "
+                            + "would benefit Iran, Belarus, Russia, and the region\", \"isBasedOn\": {\"@type\": \"NewsArticle\"}}]}"))})
     public Response get(
             @Parameter(description = "Quote id.", example = "khamenei-neutralise-sanctions-weapon") @RestPath String id,
             @Parameter(description = "Language of the variants and names to serve (BCP 47 tag), or `all`; without it, "
@@ -112,15 +148,128 @@ public class QuoteResource {
         LanguageChoice language = languages.read(parameters, lang);
         parameters.throwIfInvalid();
         Quote quote = quotes.find(id).orElseThrow(() -> new ResourceNotFoundException("quote", id));
+        if (quote.retractedAt != null) {
+            throw gone(quote);
+        }
         MediaType format = MediaTypes.negotiate(headers, QUOTE_FORMATS);
         QuoteView view = QuoteView.from(QuoteMatch.whole(quote), language);
-        if (format.isCompatible(MediaType.valueOf(JSON_LD))) {
-            RestResponse.ResponseBuilder<Object> builder = RestResponse.ResponseBuilder
-                    .ok((Object) QuoteJsonLd.from(view, uri.getBaseUri()), JSON_LD);
-            Responses.describeLanguage(builder, language);
-            return builder.build().toResponse();
+        boolean jsonLd = format.isCompatible(MediaType.valueOf(JSON_LD));
+        String etag = Preconditions.etag(quote.version, language);
+        if (jsonLd) {
+            etag = etag.substring(0, etag.length() - 1) + "-ld\"";
         }
-        return Responses.ok(view, language).toResponse();
+        RestResponse.ResponseBuilder<Object> builder = Preconditions.notModified(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)
+                ? RestResponse.ResponseBuilder.create(RestResponse.Status.NOT_MODIFIED)
+                : RestResponse.ResponseBuilder.ok(jsonLd ? QuoteJsonLd.from(view, uri.getBaseUri()) : view,
+                        jsonLd ? JSON_LD : MediaType.APPLICATION_JSON);
+        builder.header(HttpHeaders.ETAG, etag);
+        Responses.describeLanguage(builder, language);
+        return builder.build().toResponse();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(operationId = "createQuote", summary = "Add a quote (editors)",
+            description = "Creates a quote from its variants' texts, each located in its source; 422 names any reference "
+                    + "to nothing and any text not found. The change is recorded in the quote's public revisions.")
+    @APIResponse(responseCode = "201", description = "Created; `Location` names the new quote and `ETag` its version.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)))
+    public RestResponse<QuoteView> create(@Valid @NotNull QuoteInput input, UriInfo uri) {
+        Quote quote = editor.create(input, editorName());
+        return written(quote, RestResponse.ResponseBuilder.created(uri.getBaseUriBuilder().path("api/v1/quotes/{id}")
+                .build(quote.id)));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(operationId = "replaceQuote", summary = "Correct a quote (editors)",
+            description = "Replaces the quote with the one sent. Needs If-Match with the quote's current ETag: 428 without it, "
+                    + "412 (with the current ETag) when someone changed it since. Variants keep their ids by position.")
+    @APIResponse(responseCode = "200", description = "The corrected quote, with its new ETag.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)))
+    public RestResponse<QuoteView> replace(
+            @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
+            @Parameter(description = "The ETag of the version being corrected.", example = "\"3\"") @RestHeader("If-Match") String ifMatch,
+            @Valid @NotNull QuoteInput input) {
+        return written(editor.replace(id, input, ifMatch, editorName()), RestResponse.ResponseBuilder.ok());
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(operationId = "patchQuote", summary = "Correct part of a quote (editors)",
+            description = "Applies a JSON Merge Patch (RFC 7396) to the quote as PUT takes it (see QuoteInput), e.g. "
+                    + "`{\"topics\": [\"trade\"], \"reason\": \"…\"}`; arrays are replaced whole. Needs If-Match, like PUT.")
+    @APIResponse(responseCode = "200", description = "The corrected quote, with its new ETag.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)))
+    public RestResponse<QuoteView> patch(
+            @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
+            @Parameter(description = "The ETag of the version being corrected.", example = "\"3\"") @RestHeader("If-Match") String ifMatch,
+            @RequestBody(description = "A JSON Merge Patch of QuoteInput.",
+                    content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = QuoteInput.class)))
+            @NotNull JsonNode patch) {
+        return written(editor.patch(id, patch, ifMatch, editorName()), RestResponse.ResponseBuilder.ok());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "retractQuote", summary = "Retract a quote (admins)",
+            description = "A retraction, not an erasure: the quote leaves lists and search, GET answers 410 with the reason, "
+                    + "and its revisions stay public. Needs If-Match, like PUT.")
+    @APIResponse(responseCode = "204", description = "Retracted.")
+    public RestResponse<Void> retract(
+            @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
+            @Parameter(description = "The ETag of the version being retracted.", example = "\"3\"") @RestHeader("If-Match") String ifMatch,
+            @Parameter(description = "Why the quote is retracted; shown to readers.", required = true,
+                    example = "Misattributed: the words are the reporter's.") @RestQuery String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > 2000) {
+            throw new InvalidParameterException("reason", "a retraction needs a reason of 1 to 2000 characters");
+        }
+        editor.retract(id, reason, ifMatch, editorName());
+        return RestResponse.noContent();
+    }
+
+    @GET
+    @Path("{id}/revisions")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listQuoteRevisions", summary = "A quote's corrections history",
+            description = "Every change to the quote, oldest first, with who made it, when, why, and the quote before and "
+                    + "after; public, also for retracted quotes. Always a single page.")
+    public Page<RevisionView> revisions(
+            @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id) {
+        if (Quote.findByIdOptional(id).isEmpty()) {
+            throw new ResourceNotFoundException("quote", id);
+        }
+        return new Page<>(Revision.of(QuoteEditor.ENTITY, id).stream().map(revision -> RevisionView.from(revision, json))
+                .toList(), null);
+    }
+
+    /** 410 for a retracted quote, with the reason and a link to its revisions. */
+    static ProblemException gone(Quote quote) {
+        String revisions = "/api/v1/quotes/" + quote.id + "/revisions";
+        return new ProblemException(410, "/problems/retracted", "Quote retracted", "This quote was retracted on "
+                + quote.retractedAt.toLocalDate() + ": " + quote.retractionReason + " Its history is at " + revisions + ".",
+                null, Map.of("Link", "<" + revisions + ">; rel=\"version-history\""));
+    }
+
+    /** The quote as it now stands, read afresh once the write has committed. */
+    private RestResponse<QuoteView> written(Quote written, RestResponse.ResponseBuilder<QuoteView> builder) {
+        Quote quote = quotes.find(written.id).orElseThrow();
+        LanguageChoice all = languages.read(new Parameters(), LanguageNegotiation.ALL);
+        return builder.entity(QuoteView.from(QuoteMatch.whole(quote), all)).type(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.ETAG, Preconditions.etag(quote.version)).build();
+    }
+
+    private String editorName() {
+        return identity.getPrincipal().getName();
     }
 
     @GET

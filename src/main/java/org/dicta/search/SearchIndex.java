@@ -111,6 +111,18 @@ public class SearchIndex {
         }
     }
 
+    /** Replaces one quote's variants in the index (none: the quote is gone), visible to the next search at once. */
+    public void replaceQuote(String quoteId, List<IndexedVariant> variants, String sourceState) {
+        try {
+            writer.updateDocuments(new Term(QUOTE, quoteId), variants.stream().map(SearchIndex::document).toList());
+            writer.setLiveCommitData(Map.of(SOURCE_STATE, sourceState).entrySet());
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot update the search index for quote " + quoteId, e);
+        }
+    }
+
     /**
      * One page of the quotes whose variants match, newest meeting first (then by quote id), after the given key.
      *

@@ -40,6 +40,7 @@ import org.dicta.quote.Quote;
 import org.dicta.quote.QuoteMode;
 import org.dicta.quote.QuoteVariant;
 import org.dicta.source.Source;
+import org.dicta.source.SpanLocator;
 import org.dicta.speaker.Speaker;
 import org.dicta.speaker.SpeakerAlias;
 import org.dicta.speaker.SpeakerKind;
@@ -370,66 +371,14 @@ public final class CorpusLoader {
 
     /** Where the text lies in the source, as [start, end) in UTF-16 code units; null (with an error) when nowhere or ambiguous. */
     private int[] locate(String text, Source source, CorpusFile.SpanEntry given, String where) {
-        String body = source.text;
-        if (given != null) {
-            if (given.start() == null || given.end() == null || given.start() < 0 || given.end() <= given.start()
-                    || given.end() > body.length()) {
-                errors.add(where + ": span must have 0 <= start < end <= " + body.length() + " (the length of source '"
-                        + source.id + "' in UTF-16 code units)");
-                return null;
-            }
-            String covered = body.substring(given.start(), given.end());
-            if (!covered.equals(text)) {
-                errors.add(where + ": span [" + given.start() + ", " + given.end() + ") of source '" + source.id
-                        + "' covers «" + abbreviate(covered) + "», not the variant's text «" + abbreviate(text) + "»");
-                return null;
-            }
-            return new int[] {given.start(), given.end()};
+        try {
+            SpanLocator.Span span = SpanLocator.locate(text, source, given == null ? null : given.start(),
+                    given == null ? null : given.end());
+            return new int[] {span.start(), span.end()};
+        } catch (SpanLocator.SpanException e) {
+            errors.add(where + ": " + e.getMessage());
+            return null;
         }
-        List<Integer> found = new ArrayList<>();
-        for (int at = body.indexOf(text); at >= 0; at = body.indexOf(text, at + 1)) {
-            found.add(at);
-        }
-        if (found.size() == 1) {
-            return new int[] {found.get(0), found.get(0) + text.length()};
-        }
-        if (found.isEmpty()) {
-            errors.add(where + ": text «" + abbreviate(text) + "» is not in source '" + source.id + "'" + divergence(text, body));
-        } else {
-            errors.add(where + ": text «" + abbreviate(text) + "» occurs " + found.size() + " times in source '" + source.id
-                    + "', at offsets " + found + "; give span: {start, end} to say which");
-        }
-        return null;
-    }
-
-    /** Explains a failed match: how much of the text matches, and the first character that differs. */
-    private static String divergence(String text, String body) {
-        int low = 0;
-        int high = text.length();
-        while (low < high) { // longest prefix of text found in body; "found" is monotone in the prefix length
-            int mid = (low + high + 1) >>> 1;
-            if (body.contains(text.substring(0, mid))) {
-                low = mid;
-            } else {
-                high = mid - 1;
-            }
-        }
-        if (low == 0) {
-            return "; not even its first character occurs there";
-        }
-        int at = body.indexOf(text.substring(0, low));
-        int wanted = text.codePointAt(low);
-        String found = at + low < body.length()
-                ? "the source has " + describe(body.codePointAt(at + low))
-                : "the source ends";
-        return "; its first " + low + " code units match at offset " + at + ", then the annotation has " + describe(wanted)
-                + " where " + found;
-    }
-
-    private static String describe(int codePoint) {
-        String name = Character.getName(codePoint);
-        return "'" + new String(Character.toChars(codePoint)) + "' (U+" + String.format("%04X", codePoint)
-                + (name == null ? "" : " " + name) + ")";
     }
 
     private byte[] document(String file, String where) {
@@ -548,10 +497,6 @@ public final class CorpusLoader {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 
     static String sha256(byte[] bytes) {

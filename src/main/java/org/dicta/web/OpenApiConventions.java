@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
@@ -22,8 +23,62 @@ public class OpenApiConventions implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values()
-                .forEach(operation -> addConventions(path, operation)));
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            addConventions(path, operation);
+            addWriteConventions(path, method, operation);
+            describeProblems(operation);
+        }));
+    }
+
+    /** What editors' writes can answer besides success. */
+    private static void addWriteConventions(String path, PathItem.HttpMethod method, Operation operation) {
+        if (method == PathItem.HttpMethod.GET) {
+            if (path.equals("/api/v1/quotes/{id}")) {
+                operation.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
+                        .description("Not modified: If-None-Match named the current ETag."));
+                problem(operation, "410", "The quote was retracted; the detail gives the reason, `Link` its revisions.");
+                operation.getResponses().getAPIResponse("200").addHeader("ETag",
+                        header("The version of the quote, for If-Match and If-None-Match."));
+                operation.addParameter(OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER)
+                        .description("An ETag from an earlier GET: 304 when the quote has not changed.")
+                        .example("\"3\"").schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+            }
+            return;
+        }
+        problem(operation, "401", "No bearer token, or one that is malformed, expired, wrongly signed or from another "
+                + "issuer; `WWW-Authenticate` says so.");
+        problem(operation, "403", "The token lacks the role this operation needs.");
+        if (method != PathItem.HttpMethod.DELETE) {
+            problem(operation, "400", "The body is not valid JSON or breaks the schema; `violations` name each field.");
+            problem(operation, "415", "The body is not in the media type this operation takes.");
+            problem(operation, "422", "The body names something that does not exist, or a text not found in its source; "
+                    + "`violations` name each field.");
+        }
+        if (method == PathItem.HttpMethod.POST) {
+            problem(operation, "409", "The id is taken.");
+        } else {
+            problem(operation, "410", "The quote was retracted.");
+            problem(operation, "412", "The If-Match ETag is not the current one; the response's ETag is.");
+            problem(operation, "428", "If-Match is missing.");
+        }
+        APIResponse created = operation.getResponses().getAPIResponse("201");
+        APIResponse ok = created != null ? created : operation.getResponses().getAPIResponse("200");
+        if (ok != null) {
+            ok.addHeader("ETag", header("The new version of the resource."));
+            if (created != null) {
+                created.addHeader("Location", header("The URL of the new resource."));
+            }
+        }
+    }
+
+    /** Responses added elsewhere (e.g. by the security extension) get the problem body too. */
+    private static void describeProblems(Operation operation) {
+        operation.getResponses().getAPIResponses().forEach((status, response) -> {
+            if ((status.startsWith("4") || status.startsWith("5")) && response.getContent() == null) {
+                response.content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM))));
+            }
+        });
     }
 
     private static void addConventions(String path, Operation operation) {
@@ -32,7 +87,7 @@ public class OpenApiConventions implements OASFilter {
         boolean takesLang = operation.getParameters() != null && operation.getParameters().stream()
                 .anyMatch(parameter -> parameter.getIn() == Parameter.In.QUERY && parameter.getName().equals("lang"));
         APIResponse ok = operation.getResponses().getAPIResponse("200");
-        if (ok != null) {
+        if (ok != null && ok.getContent() != null) {
             boolean list = ok.getContent().getMediaTypes().values().stream()
                     .anyMatch(media -> media.getSchema() != null && media.getSchema().getRef() != null
                             && media.getSchema().getRef().startsWith("#/components/schemas/Page"));

@@ -1,6 +1,14 @@
 package org.dicta.web;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -24,9 +32,50 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public RestResponse<Problem> problem(ProblemException e, UriInfo uri) {
+        RestResponse.ResponseBuilder<Problem> builder = RestResponse.ResponseBuilder
+                .<Problem>create(e.status())
+                .entity(new Problem(e.type(), e.title(), e.status(), e.getMessage(), uri.getPath(), e.violations()))
+                .type(Problem.MEDIA_TYPE);
+        e.headers().forEach(builder::header);
+        return builder.build();
+    }
+
+    /** Declared for the subtype too, which the JSON extension otherwise answers itself, in plain JSON. */
+    @ServerExceptionMapper
+    public RestResponse<Problem> mismatchedBody(MismatchedInputException e, UriInfo uri) {
+        return unreadableBody(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> unreadableBody(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
+        String message = e instanceof JsonMappingException && !field.isEmpty()
+                ? "has the wrong type or value" + (e instanceof InvalidFormatException invalid
+                        ? " ('" + invalid.getValue() + "')" : "")
+                : "the body is not valid JSON: " + e.getOriginalMessage();
+        return problem(Response.Status.BAD_REQUEST, "/problems/invalid-body", "Invalid request body",
+                (field.isEmpty() ? "" : field + ": ") + message, uri,
+                List.of(new Problem.Violation(field.isEmpty() ? "body" : field, message)));
+    }
+
+    /** "variants[1].mode" from Jackson's reference path. */
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            } else if (reference.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+            }
+        }
+        return path.toString();
+    }
+
+    @ServerExceptionMapper
     public RestResponse<Problem> constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.Violation> violations = e.getConstraintViolations().stream()
-                .map(v -> new Problem.Violation(leafName(v.getPropertyPath().toString()), v.getMessage()))
+                .map(v -> new Problem.Violation(fieldName(v.getPropertyPath()), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.Violation::field))
                 .toList();
         String detail = violations.stream().map(v -> v.field() + ": " + v.message())
@@ -38,6 +87,28 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public RestResponse<Problem> notFound(ResourceNotFoundException e, UriInfo uri) {
         return problem(Response.Status.NOT_FOUND, "/problems/not-found", "Resource not found", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    public RestResponse<Problem> unauthenticated(Exception e, UriInfo uri, HttpHeaders headers) {
+        boolean presented = headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
+        String detail = presented
+                ? "The bearer token was refused: it is malformed, expired, not signed by a trusted key, or from another issuer."
+                : "Writing needs a bearer token in the Authorization header (see the README, \"For editors\").";
+        return RestResponse.ResponseBuilder
+                .create(Response.Status.UNAUTHORIZED, new Problem("/problems/unauthenticated", "Authentication required", 401,
+                        detail, uri.getPath(), null))
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, presented ? "Bearer realm=\"dicta\", error=\"invalid_token\""
+                        : "Bearer realm=\"dicta\"")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(Response.Status.FORBIDDEN, "/problems/forbidden", "Not allowed",
+                "Your token does not grant the role this operation needs (editor for writes, admin for retractions and "
+                        + "speakers' identities).", uri, null);
     }
 
     @ServerExceptionMapper
@@ -89,9 +160,28 @@ public class ProblemMapper {
         return allow == null ? "" : " Allowed: " + allow + ".";
     }
 
-    /** "list.arg0.limit" -> "limit": clients know the parameter, not the Java method. */
-    private static String leafName(String propertyPath) {
-        int dot = propertyPath.lastIndexOf('.');
-        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    /**
+     * "create.input.variants[1].text" -> "variants[1].text", "list.limit" -> "limit": clients know the body's fields
+     * and the parameters, not the Java method.
+     */
+    private static String fieldName(Path path) {
+        StringBuilder field = new StringBuilder();
+        String parameter = null;
+        for (Path.Node node : path) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
+                case PARAMETER -> parameter = node.getName();
+                default -> {
+                    // The index of a list element sits on the node that follows the list's own node.
+                    if (node.isInIterable()) {
+                        field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+                    }
+                    if (node.getName() != null && !node.getName().startsWith("<")) {
+                        field.append(field.length() == 0 ? "" : ".").append(node.getName());
+                    }
+                }
+            }
+        }
+        return field.length() > 0 ? field.toString() : parameter;
     }
 }

@@ -30,7 +30,7 @@ class ProblemResponsesTest {
     @Test
     void wrongMethodIsAProblem() {
         given().contentType("application/json").body("{}")
-                .when().post("/api/v1/quotes")
+                .when().post("/api/v1/languages")
                 .then().statusCode(405)
                 .contentType("application/problem+json")
                 .body("status", equalTo(405))

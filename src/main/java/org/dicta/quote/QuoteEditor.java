@@ -1,0 +1,254 @@
+package org.dicta.quote;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.dicta.history.Revision;
+import org.dicta.history.RevisionAction;
+import org.dicta.language.LanguageCatalog;
+import org.dicta.meeting.Meeting;
+import org.dicta.source.Source;
+import org.dicta.source.SpanLocator;
+import org.dicta.speaker.Speaker;
+import org.dicta.topic.Topic;
+import org.dicta.web.MergePatch;
+import org.dicta.web.Preconditions;
+import org.dicta.web.Problem;
+import org.dicta.web.ProblemException;
+import org.dicta.web.ResourceNotFoundException;
+
+/**
+ * Editorial changes to quotes, each in one transaction that writes the quote and its revision together: creation,
+ * replacement (PUT), JSON Merge Patch, and retraction. Every variant's text is located in its source before anything
+ * is written; a reference to nothing or a text not found is a 422 naming the field.
+ */
+@ApplicationScoped
+public class QuoteEditor {
+
+    static final String ENTITY = "quote";
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final LanguageCatalog catalog;
+    private final Event<QuoteChanged> changed;
+
+    QuoteEditor(EntityManager em, ObjectMapper json, Validator validator, LanguageCatalog catalog, Event<QuoteChanged> changed) {
+        this.em = em;
+        this.json = json;
+        this.validator = validator;
+        this.catalog = catalog;
+        this.changed = changed;
+    }
+
+    @Transactional
+    public Quote create(QuoteInput input, String editor) {
+        String id = input.id() != null ? input.id() : input.speaker() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        if (em.find(Quote.class, id) != null) {
+            throw new ProblemException(409, "/problems/conflict", "Conflict", "A quote with id '" + id + "' exists already; "
+                    + "choose another id, or PUT to /api/v1/quotes/" + id + " to change it.",
+                    List.of(new Problem.Violation("id", "is taken")), Map.of());
+        }
+        Quote quote = new Quote();
+        quote.id = id;
+        quote.randomKey = ThreadLocalRandom.current().nextDouble();
+        apply(quote, input);
+        em.persist(quote);
+        em.flush();
+        record(quote, RevisionAction.CREATE, null, input.reason(), editor);
+        return quote;
+    }
+
+    @Transactional
+    public Quote replace(String id, QuoteInput input, String ifMatch, String editor) {
+        Quote quote = standing(id);
+        Preconditions.requireMatch(ifMatch, quote.version);
+        return update(quote, input, editor);
+    }
+
+    @Transactional
+    public Quote patch(String id, JsonNode patch, String ifMatch, String editor) {
+        Quote quote = standing(id);
+        Preconditions.requireMatch(ifMatch, quote.version);
+        QuoteInput input;
+        try {
+            input = json.treeToValue(MergePatch.apply(json.valueToTree(QuoteInput.of(quote)), patch), QuoteInput.class);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(400, "/problems/invalid-body", "Invalid request body",
+                    "The patched quote is not a valid quote: " + e.getOriginalMessage(), null, Map.of());
+        }
+        Set<ConstraintViolation<QuoteInput>> violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return update(quote, input, editor);
+    }
+
+    @Transactional
+    public Quote retract(String id, String reason, String ifMatch, String editor) {
+        Quote quote = standing(id);
+        Preconditions.requireMatch(ifMatch, quote.version);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        String before = state(quote);
+        quote.retractedAt = now;
+        quote.retractionReason = reason;
+        quote.updatedAt = now;
+        em.flush();
+        record(quote, RevisionAction.RETRACT, before, reason, editor);
+        return quote;
+    }
+
+    private Quote update(Quote quote, QuoteInput input, String editor) {
+        if (input.id() != null && !input.id().equals(quote.id)) {
+            throw ProblemException.unprocessable(List.of(new Problem.Violation("id",
+                    "is '" + input.id() + "' but the quote is '" + quote.id + "'; ids do not change")));
+        }
+        String before = state(quote);
+        apply(quote, input);
+        em.flush(); // the version check: a concurrent change makes this fail with an optimistic lock exception
+        record(quote, RevisionAction.UPDATE, before, input.reason(), editor);
+        return quote;
+    }
+
+    /** The quote, unless it does not exist (404) or was retracted (410). */
+    private Quote standing(String id) {
+        Quote quote = em.find(Quote.class, id);
+        if (quote == null) {
+            throw new ResourceNotFoundException("quote", id);
+        }
+        if (quote.retractedAt != null) {
+            throw QuoteResource.gone(quote);
+        }
+        return quote;
+    }
+
+    /** Checks every reference and span, then writes the input onto the quote. */
+    private void apply(Quote quote, QuoteInput input) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        Speaker speaker = em.find(Speaker.class, input.speaker());
+        if (speaker == null) {
+            violations.add(new Problem.Violation("speaker", "there is no speaker with id '" + input.speaker() + "'"));
+        }
+        Meeting meeting = em.find(Meeting.class, input.meeting());
+        if (meeting == null) {
+            violations.add(new Problem.Violation("meeting", "there is no meeting with id '" + input.meeting() + "'"));
+        }
+        List<Topic> topics = new ArrayList<>();
+        List<String> topicIds = input.topics() == null ? List.of() : input.topics();
+        for (int i = 0; i < topicIds.size(); i++) {
+            Topic topic = em.find(Topic.class, topicIds.get(i));
+            if (topic == null) {
+                violations.add(new Problem.Violation("topics[" + i + "]", "there is no topic with id '" + topicIds.get(i) + "'"));
+            } else if (!topics.contains(topic)) {
+                topics.add(topic);
+            }
+        }
+        List<QuoteVariant> variants = new ArrayList<>();
+        for (int i = 0; i < input.variants().size(); i++) {
+            QuoteVariant variant = variant(input.variants().get(i), meeting, "variants[" + i + "]", violations);
+            if (variant != null) {
+                variants.add(variant);
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.unprocessable(violations);
+        }
+        quote.speaker = speaker;
+        quote.meeting = meeting;
+        quote.sortDate = meeting.date != null ? meeting.date : Quote.UNDATED;
+        quote.topics.clear();
+        quote.topics.addAll(topics);
+        quote.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        // Variants keep their ids by position: a correction does not renumber the others.
+        for (int i = 0; i < variants.size(); i++) {
+            QuoteVariant given = variants.get(i);
+            if (i < quote.variants.size()) {
+                QuoteVariant kept = quote.variants.get(i);
+                kept.lang = given.lang;
+                kept.mode = given.mode;
+                kept.source = given.source;
+                kept.text = given.text;
+                kept.spanStart = given.spanStart;
+                kept.spanEnd = given.spanEnd;
+                kept.note = given.note;
+            } else {
+                quote.addVariant(given);
+            }
+        }
+        while (quote.variants.size() > variants.size()) {
+            quote.variants.remove(quote.variants.size() - 1);
+        }
+    }
+
+    private QuoteVariant variant(QuoteInput.VariantInput input, Meeting meeting, String field, List<Problem.Violation> violations) {
+        Source source = em.find(Source.class, input.source());
+        if (source == null) {
+            violations.add(new Problem.Violation(field + ".source", "there is no source with id '" + input.source() + "'"));
+            return null;
+        }
+        if (meeting != null && meeting.sources.stream().noneMatch(reporting -> reporting.id.equals(source.id))) {
+            violations.add(new Problem.Violation(field + ".source", "source '" + source.id + "' does not report meeting '"
+                    + meeting.id + "'"));
+        }
+        String lang = input.lang() != null ? input.lang() : source.lang;
+        if (!catalog.codes().contains(lang)) {
+            violations.add(new Problem.Violation(field + ".lang", "'" + lang + "' is not one of " + catalog.codes()));
+        }
+        SpanLocator.Span span;
+        try {
+            span = SpanLocator.locate(input.text(), source, input.span() == null ? null : input.span().start(),
+                    input.span() == null ? null : input.span().end());
+        } catch (SpanLocator.SpanException e) {
+            violations.add(new Problem.Violation(input.span() != null ? field + ".span" : field + ".text", e.getMessage()));
+            return null;
+        }
+        QuoteVariant variant = new QuoteVariant();
+        variant.lang = lang;
+        variant.mode = input.mode();
+        variant.source = source;
+        variant.text = input.text();
+        variant.spanStart = span.start();
+        variant.spanEnd = span.end();
+        variant.note = input.note();
+        return variant;
+    }
+
+    private String state(Quote quote) {
+        try {
+            return json.writeValueAsString(QuoteInput.of(quote));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A quote always serialises", e);
+        }
+    }
+
+    private void record(Quote quote, RevisionAction action, String before, String reason, String editor) {
+        Revision revision = new Revision();
+        revision.entityType = ENTITY;
+        revision.entityId = quote.id;
+        revision.version = quote.version;
+        revision.action = action;
+        revision.editor = editor;
+        revision.reason = reason;
+        revision.changedAt = quote.updatedAt;
+        revision.beforeState = before;
+        revision.afterState = state(quote);
+        em.persist(revision);
+        changed.fire(new QuoteChanged(quote.id));
+    }
+
+}
