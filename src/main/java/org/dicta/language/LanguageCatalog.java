@@ -23,17 +23,21 @@ public class LanguageCatalog {
     /** The English name of each supported language, by code, in catalogue order. */
     public Map<String, String> names() {
         Map<String, String> loaded = names;
-        if (loaded == null) {
-            Map<String, String> read = new LinkedHashMap<>();
-            Language.listInOrder().forEach(language -> read.put(language.code, language.englishName));
-            loaded = Collections.unmodifiableMap(read);
-            names = loaded;
+        if (loaded != null) {
+            return loaded;
         }
-        return loaded;
+        synchronized (this) { // a load and a refresh never interleave, so a refresh is never lost
+            if (names == null) {
+                Map<String, String> read = new LinkedHashMap<>();
+                Language.listInOrder().forEach(language -> read.put(language.code, language.englishName));
+                names = Collections.unmodifiableMap(read);
+            }
+            return names;
+        }
     }
 
     /** Forgets the cached catalogue, e.g. after an import added languages. */
-    public void refresh() {
+    public synchronized void refresh() {
         names = null;
     }
 

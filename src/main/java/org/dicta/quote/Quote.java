@@ -59,10 +59,6 @@ public class Quote extends PanacheEntityBase {
     @Column(name = "retraction_reason")
     public String retractionReason;
 
-    /** Uniform in [0, 1): picking a random quote is one index lookup. */
-    @Column(name = "random_key", nullable = false)
-    public double randomKey;
-
     @ManyToMany
     @JoinTable(name = "quote_topic", joinColumns = @JoinColumn(name = "quote_id"),
             inverseJoinColumns = @JoinColumn(name = "topic_id"))

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.dicta.history.Revision;
 import org.dicta.history.RevisionAction;
 import org.dicta.language.LanguageCatalog;
@@ -66,7 +65,6 @@ public class QuoteEditor {
         }
         Quote quote = new Quote();
         quote.id = id;
-        quote.randomKey = ThreadLocalRandom.current().nextDouble();
         apply(quote, input);
         em.persist(quote);
         em.flush();

@@ -15,6 +15,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.dicta.web.ApiConfig;
 import org.dicta.web.LanguageChoice;
 
 /**
@@ -23,9 +24,6 @@ import org.dicta.web.LanguageChoice;
  */
 @ApplicationScoped
 public class QuoteExport {
-
-    /** Quotes read per batch. */
-    static final int BATCH = 200;
 
     static final String CSV_COLUMNS_DESCRIPTION = "quote_id, speaker_id, speaker_name, meeting_id, meeting_date, topics "
             + "(ids separated by `;`), variant_id, lang, mode, text, source_id, publisher, source_date, span_start, span_end, "
@@ -37,10 +35,12 @@ public class QuoteExport {
 
     private final QuoteService quotes;
     private final ObjectMapper json;
+    private final int batchSize;
 
-    QuoteExport(QuoteService quotes, ObjectMapper json) {
+    QuoteExport(QuoteService quotes, ObjectMapper json, ApiConfig config) {
         this.quotes = quotes;
         this.json = json;
+        this.batchSize = config.exportBatchSize();
     }
 
     /** One Quote JSON object per line. */
@@ -85,14 +85,14 @@ public class QuoteExport {
             String from = after;
             // Views are built inside the read transaction: they touch lazily loaded speakers, meetings and topics.
             Batch batch = QuarkusTransaction.requiringNew().call(() -> {
-                List<QuoteMatch> matches = quotes.list(filter, from, BATCH);
+                List<QuoteMatch> matches = quotes.list(filter, from, batchSize);
                 return new Batch(matches.stream().map(match -> QuoteView.from(match, language)).toList(),
                         matches.isEmpty() ? null : matches.get(matches.size() - 1).key());
             });
-            writer.write(batch.views());
-            if (batch.views().size() < BATCH) {
-                return;
+            if (batch.lastKey() == null) {
+                return; // an empty batch: a short one may only mean that quotes were deleted since the index was read
             }
+            writer.write(batch.views());
             after = batch.lastKey();
         }
     }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
@@ -109,17 +110,26 @@ public class QuoteResource {
         List<String> speakers = parameters.ids("speaker", speaker);
         String meetingId = parameters.id("meeting", meeting);
         MediaType format = MediaTypes.negotiate(headers, LIST_FORMATS);
-        if (format.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-            return listing.list(parameters, speakers, meetingId, filters, page, uri).toResponse();
+        if (format.equals(MediaType.APPLICATION_JSON_TYPE)) {
+            return Response.fromResponse(listing.list(parameters, speakers, meetingId, filters, page, uri).toResponse())
+                    .type(MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
         }
         LanguageChoice language = languages.read(parameters, filters.lang);
         QuoteFilter filter = listing.filter(parameters, speakers, meetingId, filters, language);
         parameters.throwIfInvalid();
         quotes.checkReferences(filter); // before the stream starts, while an error can still be a 400
-        return Response.ok(format.isCompatible(MediaType.valueOf(CSV))
-                        ? export.csv(filter, language) : export.ndjson(filter, language))
-                .type(format.isCompatible(MediaType.valueOf(CSV)) ? CSV + "; charset=UTF-8" : NDJSON)
-                .build();
+        boolean csv = format.equals(MediaType.valueOf(CSV));
+        RestResponse.ResponseBuilder<StreamingOutput> builder = RestResponse.ResponseBuilder
+                .ok(csv ? export.csv(filter, language) : export.ndjson(filter, language), csv ? CSV + "; charset=UTF-8" : NDJSON)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+        // Which languages the stream holds is known only as it is written: say what was asked for.
+        if (!language.allLanguages() && language.filter() != null) {
+            builder.header(HttpHeaders.CONTENT_LANGUAGE, language.filter());
+        }
+        if (language.dependsOnAcceptLanguage()) {
+            builder.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+        }
+        return builder.build().toResponse();
     }
 
     @GET
@@ -162,7 +172,7 @@ public class QuoteResource {
                 ? RestResponse.ResponseBuilder.create(RestResponse.Status.NOT_MODIFIED)
                 : RestResponse.ResponseBuilder.ok(jsonLd ? QuoteJsonLd.from(view, uri.getBaseUri()) : view,
                         jsonLd ? JSON_LD : MediaType.APPLICATION_JSON);
-        builder.header(HttpHeaders.ETAG, etag);
+        builder.header(HttpHeaders.ETAG, etag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         Responses.describeLanguage(builder, language);
         return builder.build().toResponse();
     }

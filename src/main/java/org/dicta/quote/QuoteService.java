@@ -77,24 +77,21 @@ public class QuoteService {
     /** A quote picked uniformly at random among those matching the filter (the query and sort are ignored). */
     public Optional<QuoteMatch> random(QuoteFilter filter) {
         checkReferences(filter);
-        double r = ThreadLocalRandom.current().nextDouble();
-        Optional<String> id = randomId(filter, r, ">=", "asc");
-        if (id.isEmpty()) {
-            id = randomId(filter, r, "<", "desc");
-        }
-        return id.flatMap(this::find).map(quote -> new QuoteMatch(quote, null,
-                quote.variants.stream().filter(filter::admits).toList(), Map.of()));
-    }
-
-    private Optional<String> randomId(QuoteFilter filter, double r, String comparison, String direction) {
         Map<String, Object> parameters = new HashMap<>();
-        StringBuilder jpql = new StringBuilder("select q.id from Quote q where q.randomKey " + comparison + " :r");
-        parameters.put("r", r);
-        appendConditions(filter, jpql, parameters);
-        jpql.append(" order by q.randomKey ").append(direction);
-        TypedQuery<String> query = em.createQuery(jpql.toString(), String.class).setMaxResults(1);
-        parameters.forEach(query::setParameter);
-        return query.getResultStream().findFirst();
+        StringBuilder conditions = new StringBuilder(" where 1 = 1");
+        appendConditions(filter, conditions, parameters);
+        TypedQuery<Long> count = em.createQuery("select count(q) from Quote q" + conditions, Long.class);
+        parameters.forEach(count::setParameter);
+        long matching = count.getSingleResult();
+        if (matching == 0) {
+            return Optional.empty();
+        }
+        TypedQuery<String> pick = em.createQuery("select q.id from Quote q" + conditions + " order by q.id", String.class)
+                .setFirstResult((int) ThreadLocalRandom.current().nextLong(matching))
+                .setMaxResults(1);
+        parameters.forEach(pick::setParameter);
+        return pick.getResultStream().findFirst().flatMap(this::find).map(quote -> new QuoteMatch(quote, null,
+                quote.variants.stream().filter(filter::admits).toList(), Map.of()));
     }
 
     private List<QuoteMatch> listFromDatabase(QuoteFilter filter, String afterKey, int rows) {
@@ -132,7 +129,7 @@ public class QuoteService {
                     .filter(variant -> hit.variantIds().contains(variant.id))
                     .toList();
             Map<Long, List<Highlight>> highlights = variants.stream()
-                    .collect(Collectors.toMap(variant -> variant.id, variant -> filter.query().highlight(variant.text)));
+                    .collect(Collectors.toMap(variant -> variant.id, variant -> filter.query().highlight(variant.text, variant.lang)));
             matches.add(new QuoteMatch(quote, hit.key(), variants, highlights));
         }
         return matches;
@@ -166,14 +163,17 @@ public class QuoteService {
             jpql.append(" and exists (select 1 from Quote tq join tq.topics t where tq = q and t.id in :topics)");
             parameters.put("topics", filter.topics());
         }
+        if (filter.from() != null || filter.to() != null) {
+            jpql.append(" and q.sortDate > :undated"); // a date range leaves out quotes of undated meetings
+            parameters.put("undated", Quote.UNDATED);
+        }
         if (filter.from() != null) {
             jpql.append(" and q.sortDate >= :from");
             parameters.put("from", filter.from());
         }
         if (filter.to() != null) {
-            jpql.append(" and q.sortDate <= :to and q.sortDate > :undated");
+            jpql.append(" and q.sortDate <= :to");
             parameters.put("to", filter.to());
-            parameters.put("undated", Quote.UNDATED);
         }
         if (filter.updatedSince() != null) {
             jpql.append(" and q.updatedAt >= :updatedSince");

@@ -23,7 +23,11 @@ public record DateKey(LocalDate date, String quoteId) {
             throw new IllegalArgumentException("not a date key: " + key);
         }
         try {
-            return new DateKey(LocalDate.parse(key.substring(0, bar)), key.substring(bar + 1));
+            LocalDate date = LocalDate.parse(key.substring(0, bar));
+            if (date.getYear() < 1 || date.getYear() > 9999) {
+                throw new IllegalArgumentException("date out of range in key: " + key);
+            }
+            return new DateKey(date, key.substring(bar + 1));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("not a date key: " + key, e);
         }

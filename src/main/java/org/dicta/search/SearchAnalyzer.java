@@ -25,12 +25,19 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  *   <li>Arabic-script letter forms are folded: Dicta's {@link ArabicScriptFoldingFilter} for Urdu forms and extra marks,
  *       then Lucene's Persian (ی ے → ي, ک → ك, ہ ۀ → ه) and Arabic (أ إ آ → ا, ى → ي, ة → ه, harakat, tatweel)
  *       normalisers;</li>
- *   <li>detached Persian and Urdu affixes are joined to their word ({@link DetachedAffixFilter}).</li>
+ *   <li>for Persian and Urdu texts only, detached affixes are joined to their word ({@link DetachedAffixFilter}).</li>
  * </ol>
  *
  * No stemming and no stop words: phrase search stays exact, and every word can be searched.
  */
 public final class SearchAnalyzer extends Analyzer {
+
+    private final boolean joinAffixes;
+
+    /** @param joinAffixes whether to join detached Persian and Urdu affixes (see {@link Analysis}) */
+    public SearchAnalyzer(boolean joinAffixes) {
+        this.joinAffixes = joinAffixes;
+    }
 
     private static final NormalizeCharMap INVISIBLES;
 
@@ -56,7 +63,9 @@ public final class SearchAnalyzer extends Analyzer {
         stream = new ArabicScriptFoldingFilter(stream);
         stream = new PersianNormalizationFilter(stream);
         stream = new ArabicNormalizationFilter(stream);
-        stream = new DetachedAffixFilter(stream);
+        if (joinAffixes) {
+            stream = new DetachedAffixFilter(stream);
+        }
         return new TokenStreamComponents(source, stream);
     }
 

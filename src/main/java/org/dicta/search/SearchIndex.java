@@ -7,11 +7,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -48,7 +51,6 @@ import org.dicta.quote.Quote;
 @ApplicationScoped
 public class SearchIndex {
 
-    public static final String TEXT = "text";
     private static final String QUOTE = "quote";
     private static final String VARIANT = "variant";
     private static final String SPEAKER = "speaker";
@@ -60,19 +62,24 @@ public class SearchIndex {
     private static final String UPDATED = "updated";
     /** Commit metadata: the state of the database the index was built from. */
     private static final String SOURCE_STATE = "dicta.source-state";
-    /** Hits read per round when walking results in date order. */
-    private static final int BATCH = 256;
 
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final int batch;
 
     SearchIndex(SearchConfig config) {
+        batch = config.batchSize();
         try {
             directory = config.indexDir().isPresent()
                     ? FSDirectory.open(config.indexDir().get())
                     : new ByteBuffersDirectory();
-            writer = new IndexWriter(directory, new IndexWriterConfig(Tokens.analyzer())
+            Map<String, Analyzer> analyzers = new HashMap<>();
+            for (Analysis analysis : Analysis.values()) {
+                analyzers.put(analysis.field(), analysis.analyzer());
+            }
+            writer = new IndexWriter(directory, new IndexWriterConfig(
+                    new PerFieldAnalyzerWrapper(Analysis.PLAIN.analyzer(), analyzers))
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
@@ -147,7 +154,7 @@ public class SearchIndex {
             }
             Query lucene = build(query, filter);
             while (true) {
-                TopDocs top = searcher.searchAfter(after, lucene, BATCH, sort);
+                TopDocs top = searcher.searchAfter(after, lucene, batch, sort);
                 for (ScoreDoc scoreDoc : top.scoreDocs) {
                     FieldDoc doc = (FieldDoc) scoreDoc;
                     String quoteId = ((BytesRef) doc.fields[1]).utf8ToString();
@@ -160,7 +167,7 @@ public class SearchIndex {
                             .variantIds().add((Long) doc.fields[2]);
                     after = doc;
                 }
-                if (top.scoreDocs.length < BATCH) {
+                if (top.scoreDocs.length < batch) {
                     return List.copyOf(hits.values());
                 }
             }
@@ -225,7 +232,7 @@ public class SearchIndex {
     }
 
     private static Query build(SearchQuery query, SearchFilter filter) {
-        BooleanQuery.Builder builder = new BooleanQuery.Builder().add(query.toLucene(TEXT), BooleanClause.Occur.MUST);
+        BooleanQuery.Builder builder = new BooleanQuery.Builder().add(query.toLucene(), BooleanClause.Occur.MUST);
         if (filter.speakers() != null && !filter.speakers().isEmpty()) {
             builder.add(anyOf(SPEAKER, filter.speakers()), BooleanClause.Occur.FILTER);
         }
@@ -242,7 +249,8 @@ public class SearchIndex {
             builder.add(new TermQuery(new Term(MODE, filter.mode())), BooleanClause.Occur.FILTER);
         }
         if (filter.from() != null || filter.to() != null) {
-            long from = filter.from() != null ? filter.from().toEpochDay() : Quote.UNDATED.toEpochDay() + 1;
+            // A date range leaves out quotes of undated meetings.
+            long from = Math.max(Quote.UNDATED.toEpochDay() + 1, filter.from() != null ? filter.from().toEpochDay() : Long.MIN_VALUE);
             long to = filter.to() != null ? filter.to().toEpochDay() : Long.MAX_VALUE;
             builder.add(LongPoint.newRangeQuery(DATE, from, to), BooleanClause.Occur.FILTER);
         }
@@ -273,7 +281,7 @@ public class SearchIndex {
         doc.add(new LongPoint(DATE, day));
         doc.add(new NumericDocValuesField(DATE, day));
         doc.add(new LongPoint(UPDATED, variant.updatedAt().toEpochMilli()));
-        doc.add(new TextField(TEXT, variant.text(), Field.Store.NO));
+        doc.add(new TextField(Analysis.of(variant.lang()).field(), variant.text(), Field.Store.NO));
         return doc;
     }
 

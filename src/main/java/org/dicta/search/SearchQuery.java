@@ -2,7 +2,9 @@ package org.dicta.search;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -21,10 +23,10 @@ public final class SearchQuery {
     public static final int MAX_LENGTH = 500;
 
     private final String text;
-    /** Each clause is a sequence of folded terms: one term, or a phrase. */
-    private final List<List<String>> clauses;
+    /** For each analysis, the clauses: each a sequence of folded terms, one term or a phrase. */
+    private final Map<Analysis, List<List<String>>> clauses;
 
-    private SearchQuery(String text, List<List<String>> clauses) {
+    private SearchQuery(String text, Map<Analysis, List<List<String>>> clauses) {
         this.text = text;
         this.clauses = clauses;
     }
@@ -36,7 +38,7 @@ public final class SearchQuery {
         if (text.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("is longer than " + MAX_LENGTH + " characters");
         }
-        List<List<String>> clauses = new ArrayList<>();
+        List<String> phrases = new ArrayList<>();
         StringBuilder words = new StringBuilder();
         int i = 0;
         while (i < text.length()) {
@@ -48,20 +50,27 @@ public final class SearchQuery {
                 continue;
             }
             int end = text.indexOf(close, i + 1);
-            String phrase = end < 0 ? text.substring(i + 1) : text.substring(i + 1, end);
-            List<String> terms = Tokens.terms(phrase);
-            if (!terms.isEmpty()) {
-                clauses.add(terms);
-            }
+            phrases.add(end < 0 ? text.substring(i + 1) : text.substring(i + 1, end));
             words.append(' ');
             i = end < 0 ? text.length() : end + 1;
         }
-        // Words outside quotes are analysed together, so that «خامنه ای» joins as it does in indexed texts.
-        Tokens.terms(words.toString()).forEach(term -> clauses.add(List.of(term)));
-        if (clauses.isEmpty()) {
-            throw new IllegalArgumentException("has no word to search for");
+        Map<Analysis, List<List<String>>> clauses = new EnumMap<>(Analysis.class);
+        for (Analysis analysis : Analysis.values()) {
+            List<List<String>> analysed = new ArrayList<>();
+            for (String phrase : phrases) {
+                List<String> terms = Tokens.terms(phrase, analysis);
+                if (!terms.isEmpty()) {
+                    analysed.add(terms);
+                }
+            }
+            // Words outside quotes are analysed together, so that «خامنه ای» joins as it does in Persian texts.
+            Tokens.terms(words.toString(), analysis).forEach(term -> analysed.add(List.of(term)));
+            if (analysed.isEmpty()) {
+                throw new IllegalArgumentException("has no word to search for");
+            }
+            clauses.put(analysis, List.copyOf(analysed));
         }
-        return new SearchQuery(text, List.copyOf(clauses));
+        return new SearchQuery(text, clauses);
     }
 
     private static char closingQuote(char c) {
@@ -77,24 +86,30 @@ public final class SearchQuery {
         return text;
     }
 
-    /** The Lucene query over a text field: every clause must match. */
-    public Query toLucene(String field) {
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        for (List<String> clause : clauses) {
-            if (clause.size() == 1) {
-                query.add(new TermQuery(new Term(field, clause.get(0))), BooleanClause.Occur.MUST);
-            } else {
-                query.add(new PhraseQuery(field, clause.toArray(String[]::new)), BooleanClause.Occur.MUST);
+    /** The Lucene query: in either text field, every clause (analysed for that field) must match. */
+    public Query toLucene() {
+        BooleanQuery.Builder either = new BooleanQuery.Builder();
+        clauses.forEach((analysis, analysed) -> {
+            BooleanQuery.Builder all = new BooleanQuery.Builder();
+            for (List<String> clause : analysed) {
+                all.add(clause.size() == 1
+                        ? new TermQuery(new Term(analysis.field(), clause.get(0)))
+                        : new PhraseQuery(analysis.field(), clause.toArray(String[]::new)), BooleanClause.Occur.MUST);
             }
-        }
-        return query.build();
+            either.add(all.build(), BooleanClause.Occur.SHOULD);
+        });
+        return either.build();
     }
 
-    /** Where the query's words and phrases occur in a text, in UTF-16 code units, in order and without overlaps. */
-    public List<Highlight> highlight(String text) {
-        List<Token> tokens = Tokens.of(text);
+    /**
+     * Where the query's words and phrases occur in a text in the given language, in UTF-16 code units, in order and
+     * without overlaps.
+     */
+    public List<Highlight> highlight(String text, String lang) {
+        Analysis analysis = Analysis.of(lang);
+        List<Token> tokens = Tokens.of(text, analysis);
         List<Highlight> found = new ArrayList<>();
-        for (List<String> clause : clauses) {
+        for (List<String> clause : clauses.get(analysis)) {
             for (int i = 0; i + clause.size() <= tokens.size(); i++) {
                 if (matchesAt(tokens, i, clause)) {
                     found.add(new Highlight(tokens.get(i).start(), tokens.get(i + clause.size() - 1).end()));

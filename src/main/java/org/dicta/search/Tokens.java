@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -13,18 +12,17 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 /** Runs {@link SearchAnalyzer} over a string. */
 public final class Tokens {
 
-    private static final Analyzer ANALYZER = new SearchAnalyzer();
-
     private Tokens() {
     }
 
-    public static Analyzer analyzer() {
-        return ANALYZER;
+    /** The tokens of a string analysed for Persian and Urdu (affixes joined), as for names in any language. */
+    public static List<Token> of(String text) {
+        return of(text, Analysis.JOINED);
     }
 
-    public static List<Token> of(String text) {
+    public static List<Token> of(String text, Analysis analysis) {
         List<Token> tokens = new ArrayList<>();
-        try (TokenStream stream = ANALYZER.tokenStream(SearchIndex.TEXT, text)) {
+        try (TokenStream stream = analysis.analyzer().tokenStream(analysis.field(), text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
@@ -41,8 +39,12 @@ public final class Tokens {
         return tokens;
     }
 
-    /** The folded terms of a string, in order. */
+    /** The folded terms of a string, in order, analysed for Persian and Urdu. */
     public static List<String> terms(String text) {
-        return of(text).stream().map(Token::term).toList();
+        return terms(text, Analysis.JOINED);
+    }
+
+    public static List<String> terms(String text, Analysis analysis) {
+        return of(text, analysis).stream().map(Token::term).toList();
     }
 }

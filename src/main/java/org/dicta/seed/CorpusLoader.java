@@ -28,7 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.SplittableRandom;
 import org.dicta.language.Language;
 import org.dicta.language.LanguageCatalog;
 import org.dicta.language.TextDirection;
@@ -313,8 +312,6 @@ public final class CorpusLoader {
         if (quote.meeting != null && quote.meeting.date != null) {
             quote.sortDate = quote.meeting.date;
         }
-        // Derived from the id, so that an import is reproducible; uniform enough to pick quotes at random.
-        quote.randomKey = new SplittableRandom(quote.id.hashCode()).nextDouble();
         for (String topicId : Objects.requireNonNullElse(entry.topics(), List.<String>of())) {
             Topic topic = reference(topics, topicId, where, "topics", "topic");
             if (topic != null && !quote.topics.contains(topic)) {

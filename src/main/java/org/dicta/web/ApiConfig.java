@@ -18,4 +18,8 @@ public interface ApiConfig {
     /** Language served when the one a client asked for is missing, before catalogue order. */
     @WithDefault("en")
     String fallbackLanguage();
+
+    /** Quotes read per round by the NDJSON and CSV exports, which stream without paging. */
+    @WithDefault("200")
+    int exportBatchSize();
 }

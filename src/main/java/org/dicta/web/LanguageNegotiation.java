@@ -60,18 +60,31 @@ public class LanguageNegotiation {
         } catch (IllegalArgumentException malformed) {
             return Optional.empty(); // RFC 9110 lets a server ignore a header it cannot parse
         }
+        if (ranges.isEmpty()) {
+            return Optional.empty();
+        }
         List<String> preferred = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        for (Locale.LanguageRange range : ranges) {
+            if (range.getWeight() <= 0) { // q=0: "not acceptable"
+                catalog.resolve(range.getRange()).ifPresent(refused::add);
+            }
+        }
         for (Locale.LanguageRange range : ranges) {
             if (range.getWeight() <= 0) {
                 continue;
             }
             if (range.getRange().equals("*")) {
-                if (preferred.isEmpty()) {
+                if (preferred.isEmpty() && refused.isEmpty()) {
                     return Optional.empty(); // any language, none preferred: all of them
                 }
+                // Any other acceptable language, in catalogue order, after the preferred ones.
+                catalog.codes().stream().filter(code -> !preferred.contains(code) && !refused.contains(code))
+                        .forEach(preferred::add);
                 break;
             }
-            catalog.resolve(range.getRange()).filter(code -> !preferred.contains(code)).ifPresent(preferred::add);
+            catalog.resolve(range.getRange()).filter(code -> !preferred.contains(code) && !refused.contains(code))
+                    .ifPresent(preferred::add);
         }
         return Optional.of(preferred);
     }

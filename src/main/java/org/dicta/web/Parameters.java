@@ -21,6 +21,9 @@ public final class Parameters {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:[-_][a-z0-9]+)*");
     private static final int MAX_ID_LENGTH = 100;
+    /** Dates and times outside these years mean nothing here, and some databases cannot compare them. */
+    static final int MIN_YEAR = 1;
+    static final int MAX_YEAR = 9999;
 
     private final List<Problem.Violation> violations = new ArrayList<>();
 
@@ -123,11 +126,16 @@ public final class Parameters {
             return null;
         }
         try {
-            return LocalDate.parse(raw.strip());
+            LocalDate date = LocalDate.parse(raw.strip());
+            if (date.getYear() >= MIN_YEAR && date.getYear() <= MAX_YEAR) {
+                return date;
+            }
         } catch (DateTimeParseException e) {
-            reject(parameter, "must be an ISO 8601 date (YYYY-MM-DD), not '" + raw + "'");
-            return null;
+            // reported below
         }
+        reject(parameter, "must be an ISO 8601 date (YYYY-MM-DD) in the years " + MIN_YEAR + " to " + MAX_YEAR + ", not '"
+                + raw + "'");
+        return null;
     }
 
     /** An optional RFC 3339 timestamp with its offset, e.g. 2023-03-13T18:00:00Z. */
@@ -136,11 +144,16 @@ public final class Parameters {
             return null;
         }
         try {
-            return OffsetDateTime.parse(raw.strip().toUpperCase(Locale.ROOT).replace(' ', 'T')).toInstant();
+            OffsetDateTime time = OffsetDateTime.parse(raw.strip().toUpperCase(Locale.ROOT).replace(' ', 'T'));
+            if (time.getYear() >= MIN_YEAR && time.getYear() <= MAX_YEAR) {
+                return time.toInstant();
+            }
         } catch (DateTimeParseException e) {
-            reject(parameter, "must be an RFC 3339 timestamp with an offset, e.g. 2023-03-13T18:00:00Z, not '" + raw + "'");
-            return null;
+            // reported below
         }
+        reject(parameter, "must be an RFC 3339 timestamp with an offset in the years " + MIN_YEAR + " to " + MAX_YEAR
+                + ", e.g. 2023-03-13T18:00:00Z, not '" + raw + "'");
+        return null;
     }
 
     /** An optional enum value, written as the API writes it (lower case). */

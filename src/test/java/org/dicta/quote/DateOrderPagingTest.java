@@ -75,6 +75,27 @@ class DateOrderPagingTest {
     }
 
     @Test
+    void relevanceRanksTheQuotesWithTheWordMostOftenFirst() {
+        List<String> byRelevance = all(Map.of("q", "partners", "sort", "relevance"));
+        // Quote q of each meeting says "partners" q + 1 times: the nine saying it five times come first, by id.
+        assertThat(byRelevance.subList(0, 9)).allMatch(id -> id.endsWith("-4")).isSorted();
+        assertThat(byRelevance.subList(36, 45)).allMatch(id -> id.endsWith("-0")).isSorted();
+    }
+
+    @Test
+    void exportsStreamEveryQuoteAcrossBatches() {
+        String ndjson = given().accept("application/x-ndjson").when().get("/api/v1/quotes")
+                .then().statusCode(200).extract().asString();
+        List<String> ids = ndjson.lines().filter(line -> !line.isBlank())
+                .map(line -> line.substring(line.indexOf("\"id\":\"") + 6, line.indexOf('"', line.indexOf("\"id\":\"") + 6)))
+                .toList();
+        assertThat(ids).isEqualTo(all(Map.of()));
+        String searched = given().accept("application/x-ndjson").queryParam("q", "trade").when().get("/api/v1/quotes")
+                .then().statusCode(200).extract().asString();
+        assertThat(searched.lines().filter(line -> !line.isBlank()).count()).isEqualTo(45);
+    }
+
+    @Test
     void dateRangeIsInclusiveAndExcludesTheUndated() {
         List<Expected> order = VariedCorpusProfile.expectedOrder();
         var from = VariedCorpusProfile.FIRST_DAY.plusDays(3);

@@ -139,6 +139,25 @@ class QuoteExportTest {
     }
 
     @Test
+    void answersWildcardsWithJsonAndSaysThatTheFormatDependsOnAccept() {
+        given().accept("application/*").when().get("/api/v1/quotes/khamenei-north-south-corridor")
+                .then().statusCode(200)
+                .contentType(containsString("application/json"))
+                .header("Vary", containsString("Accept"))
+                .body("id", equalTo("khamenei-north-south-corridor"));
+        given().accept("application/*;q=0.5, text/plain").queryParam("limit", 1).when().get("/api/v1/quotes")
+                .then().statusCode(200)
+                .contentType(containsString("application/json"))
+                .body("items", hasSize(1));
+        given().accept("text/csv").header("Accept-Language", "ur").when().get("/api/v1/quotes")
+                .then().statusCode(200)
+                .header("Vary", containsString("Accept-Language"));
+        given().accept("application/x-ndjson").queryParam("lang", "ur").when().get("/api/v1/quotes")
+                .then().statusCode(200)
+                .header("Content-Language", "ur");
+    }
+
+    @Test
     void refusesFormatsItDoesNotServe() {
         given().accept("application/xml").when().get("/api/v1/quotes")
                 .then().statusCode(406).contentType("application/problem+json");

@@ -68,6 +68,37 @@ class QuoteFilterTest {
     void filtersByChangeTime() {
         assertThat(ids(given().queryParam("updated_since", "2000-01-01T00:00:00Z"))).hasSize(26);
         assertThat(ids(given().queryParam("updated_since", "2999-01-01T00:00:00+03:30"))).isEmpty();
+        // The same through search
+        assertThat(ids(given().queryParam("updated_since", "2000-01-01T00:00:00Z").queryParam("q", "sanctions"))).isNotEmpty();
+        assertThat(ids(given().queryParam("updated_since", "2999-01-01T00:00:00Z").queryParam("q", "sanctions"))).isEmpty();
+    }
+
+    @Test
+    void aDateRangeLeavesOutUndatedMeetingsOnBothPaths() {
+        assertThat(ids(given().queryParam("from", "0001-01-01"))).hasSize(25).doesNotContain("lukashenko-supports-beijing-proposals");
+        assertThat(ids(given().queryParam("from", "0001-01-01").queryParam("q", "بكين"))).isEmpty();
+        assertThat(ids(given().queryParam("q", "بكين"))).containsExactly("lukashenko-supports-beijing-proposals");
+    }
+
+    @Test
+    void rejectsDatesAndTimesOutsideTheCalendarItKnows() {
+        for (String[] bad : new String[][] {{"from", "+999999999-12-31"}, {"to", "-0001-01-01"},
+                {"updated_since", "+999999999-12-31T00:00:00Z"}}) {
+            given().queryParam(bad[0], bad[1]).queryParam("q", "iran")
+                    .when().get("/api/v1/quotes")
+                    .then().statusCode(400).body("violations[0].field", equalTo(bad[0]));
+        }
+    }
+
+    @Test
+    void rejectsSingleValuedParametersGivenTwiceOrEmpty() {
+        given().queryParam("lang", "fa").queryParam("lang", "en").when().get("/api/v1/quotes")
+                .then().statusCode(400).body("violations[0].field", equalTo("lang"))
+                .body("violations[0].message", containsString("2 times"));
+        given().queryParam("limit", "").when().get("/api/v1/quotes")
+                .then().statusCode(400).body("violations[0].field", equalTo("limit"));
+        given().queryParam("cursor", "").when().get("/api/v1/speakers")
+                .then().statusCode(400).body("violations[0].field", equalTo("cursor"));
     }
 
     @Test

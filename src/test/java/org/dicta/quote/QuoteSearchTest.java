@@ -98,6 +98,13 @@ class QuoteSearchTest {
     }
 
     @Test
+    void searchesArabicParticlesThatLookLikePersianAffixes() {
+        // «في» in «في مصلحة البلدين» (000) stays a word of its own in Arabic texts.
+        assertThat(search("في مصلحة", "lang", "ar").getList("items.id", String.class)).contains("khamenei-north-south-corridor");
+        assertThat(highlighted(search("\"في مصلحة\"", "lang", "ar"))).containsExactly("في مصلحة");
+    }
+
+    @Test
     void ranksByRelevanceWhenAsked() {
         JsonPath byRelevance = search("sanctions", "sort", "relevance");
         List<String> ids = byRelevance.getList("items.id", String.class);

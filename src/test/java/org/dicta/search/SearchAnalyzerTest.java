@@ -95,6 +95,16 @@ class SearchAnalyzerTest {
     }
 
     @Test
+    void arabicAndEnglishTextsDoNotJoinPersianAffixes() {
+        // Arabic «في أي مكان»: أي folds to the Persian suffix form اي, but Arabic writes it as a word of its own.
+        assertThat(Tokens.terms("في أي مكان", Analysis.PLAIN)).containsExactly("في", "اي", "مكان");
+        assertThat(Tokens.terms("في أي مكان", Analysis.JOINED)).hasSize(2);
+        assertThat(Analysis.of("ar")).isEqualTo(Analysis.PLAIN);
+        assertThat(Analysis.of("fa")).isEqualTo(Analysis.JOINED);
+        assertThat(Analysis.of("ur")).isEqualTo(Analysis.JOINED);
+    }
+
+    @Test
     void standaloneWordsAreNotJoined() {
         assertThat(Tokens.terms("ایران و بلاروس")).hasSize(3);
         assertThat(Tokens.terms("Iran and Belarus")).containsExactly("iran", "and", "belarus");

@@ -31,7 +31,10 @@ public class VariedCorpusProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "dicta.seed.dir", corpus().toString(),
-                "quarkus.datasource.jdbc.url", "jdbc:h2:mem:varied;DB_CLOSE_DELAY=-1");
+                "quarkus.datasource.jdbc.url", "jdbc:h2:mem:varied;DB_CLOSE_DELAY=-1",
+                // Small batches, so that exports and date-ordered search take several rounds.
+                "dicta.api.export-batch-size", "4",
+                "dicta.search.batch-size", "3");
     }
 
     /** Every quote in the order of the default sort: newest meeting first, then id; the undated meeting last. */

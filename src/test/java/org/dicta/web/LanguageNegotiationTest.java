@@ -94,6 +94,12 @@ class LanguageNegotiationTest {
     }
 
     @Test
+    void aStarDoesNotBringBackALanguageRefusedWithQZero() {
+        withAcceptLanguage("fa;q=0, *").then().statusCode(200).header("Content-Language", "ar");
+        withAcceptLanguage("ar;q=0, fa;q=0, *;q=0.5").then().statusCode(200).header("Content-Language", "en");
+    }
+
+    @Test
     void ignoresAMalformedHeader() {
         withAcceptLanguage(";;q=x,,").then().statusCode(200).body("variants", hasSize(4));
     }
