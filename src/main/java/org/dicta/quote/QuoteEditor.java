@@ -1,31 +1,24 @@
 package org.dicta.quote;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import org.dicta.history.Revision;
 import org.dicta.history.RevisionAction;
+import org.dicta.history.Revisions;
 import org.dicta.language.LanguageCatalog;
 import org.dicta.meeting.Meeting;
 import org.dicta.source.Source;
 import org.dicta.source.SpanLocator;
 import org.dicta.speaker.Speaker;
 import org.dicta.topic.Topic;
-import org.dicta.web.MergePatch;
 import org.dicta.web.Preconditions;
 import org.dicta.web.Problem;
 import org.dicta.web.ProblemException;
@@ -42,15 +35,13 @@ public class QuoteEditor {
     static final String ENTITY = "quote";
 
     private final EntityManager em;
-    private final ObjectMapper json;
-    private final Validator validator;
+    private final Revisions revisions;
     private final LanguageCatalog catalog;
     private final Event<QuoteChanged> changed;
 
-    QuoteEditor(EntityManager em, ObjectMapper json, Validator validator, LanguageCatalog catalog, Event<QuoteChanged> changed) {
+    QuoteEditor(EntityManager em, Revisions revisions, LanguageCatalog catalog, Event<QuoteChanged> changed) {
         this.em = em;
-        this.json = json;
-        this.validator = validator;
+        this.revisions = revisions;
         this.catalog = catalog;
         this.changed = changed;
     }
@@ -83,18 +74,7 @@ public class QuoteEditor {
     public Quote patch(String id, JsonNode patch, String ifMatch, String editor) {
         Quote quote = standing(id);
         Preconditions.requireMatch(ifMatch, quote.version);
-        QuoteInput input;
-        try {
-            input = json.treeToValue(MergePatch.apply(json.valueToTree(QuoteInput.of(quote)), patch), QuoteInput.class);
-        } catch (JsonProcessingException e) {
-            throw new ProblemException(400, "/problems/invalid-body", "Invalid request body",
-                    "The patched quote is not a valid quote: " + e.getOriginalMessage(), null, Map.of());
-        }
-        Set<ConstraintViolation<QuoteInput>> violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return update(quote, input, editor);
+        return update(quote, revisions.patch(QuoteInput.of(quote), patch, QuoteInput.class), editor);
     }
 
     @Transactional
@@ -168,6 +148,10 @@ public class QuoteEditor {
         }
         quote.speaker = speaker;
         quote.meeting = meeting;
+        // A variant that cites a source for this meeting makes the source one that reports it.
+        variants.stream().map(variant -> variant.source).distinct()
+                .filter(source -> meeting.sources.stream().noneMatch(reporting -> reporting.id.equals(source.id)))
+                .forEach(meeting.sources::add);
         quote.sortDate = meeting.date != null ? meeting.date : Quote.UNDATED;
         quote.topics.clear();
         quote.topics.addAll(topics);
@@ -199,10 +183,6 @@ public class QuoteEditor {
             violations.add(new Problem.Violation(field + ".source", "there is no source with id '" + input.source() + "'"));
             return null;
         }
-        if (meeting != null && meeting.sources.stream().noneMatch(reporting -> reporting.id.equals(source.id))) {
-            violations.add(new Problem.Violation(field + ".source", "source '" + source.id + "' does not report meeting '"
-                    + meeting.id + "'"));
-        }
         String lang = input.lang() != null ? input.lang() : source.lang;
         if (!catalog.codes().contains(lang)) {
             violations.add(new Problem.Violation(field + ".lang", "'" + lang + "' is not one of " + catalog.codes()));
@@ -227,25 +207,11 @@ public class QuoteEditor {
     }
 
     private String state(Quote quote) {
-        try {
-            return json.writeValueAsString(QuoteInput.of(quote));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A quote always serialises", e);
-        }
+        return revisions.state(QuoteInput.of(quote));
     }
 
     private void record(Quote quote, RevisionAction action, String before, String reason, String editor) {
-        Revision revision = new Revision();
-        revision.entityType = ENTITY;
-        revision.entityId = quote.id;
-        revision.version = quote.version;
-        revision.action = action;
-        revision.editor = editor;
-        revision.reason = reason;
-        revision.changedAt = quote.updatedAt;
-        revision.beforeState = before;
-        revision.afterState = state(quote);
-        em.persist(revision);
+        revisions.record(ENTITY, quote.id, quote.version, action, before, state(quote), reason, editor);
         changed.fire(new QuoteChanged(quote.id));
     }
 

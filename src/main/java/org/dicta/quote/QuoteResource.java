@@ -2,7 +2,6 @@ package org.dicta.quote;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -24,6 +23,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import org.dicta.auth.CurrentEditor;
 import org.dicta.auth.Roles;
 import org.dicta.history.Revision;
 import org.dicta.history.RevisionView;
@@ -82,7 +82,7 @@ public class QuoteResource {
     QuoteEditor editor;
 
     @Inject
-    SecurityIdentity identity;
+    CurrentEditor currentEditor;
 
     @Inject
     ObjectMapper json;
@@ -279,7 +279,7 @@ public class QuoteResource {
     }
 
     private String editorName() {
-        return identity.getPrincipal().getName();
+        return currentEditor.name();
     }
 
     @GET

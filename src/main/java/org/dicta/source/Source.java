@@ -6,6 +6,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -39,6 +40,11 @@ public class Source extends PanacheEntityBase {
     /** Hex SHA-256 of the document's UTF-8 bytes. */
     @Column(nullable = false)
     public String sha256;
+
+    /** Incremented by every change; the source's ETag. */
+    @Version
+    @Column(nullable = false)
+    public long version;
 
     /** Up to {@code count} sources in id order, after the given id (null for the first), optionally in one language. */
     public static List<Source> listAfter(String afterId, String lang, int count) {

@@ -1,26 +1,48 @@
 package org.dicta.source;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.dicta.auth.CurrentEditor;
+import org.dicta.auth.Roles;
+import org.dicta.history.Revision;
+import org.dicta.history.RevisionView;
 import org.dicta.language.LanguageCatalog;
 import org.dicta.web.ApiConfig;
 import org.dicta.web.Cursor;
 import org.dicta.web.LanguageChoice;
+import org.dicta.web.MergePatch;
 import org.dicta.web.Page;
+import org.dicta.web.Preconditions;
 import org.dicta.web.PageParameters;
 import org.dicta.web.PageRequest;
 import org.dicta.web.Parameters;
 import org.dicta.web.ResourceNotFoundException;
 import org.dicta.web.Responses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -33,6 +55,15 @@ public class SourceResource {
 
     @Inject
     LanguageCatalog catalog;
+
+    @Inject
+    SourceEditor editor;
+
+    @Inject
+    CurrentEditor currentEditor;
+
+    @Inject
+    ObjectMapper json;
 
     @Inject
     ApiConfig config;
@@ -57,8 +88,93 @@ public class SourceResource {
     @Path("{id}")
     @Operation(operationId = "getSource", summary = "Get one source with its full text",
             description = "The document exactly as received: `text` is never normalised, and its UTF-8 bytes hash to `sha256`.")
-    public SourceView get(@Parameter(description = "Source id.", example = "004_dbc71cf8bbbb5a4e") @RestPath String id) {
-        return Source.<Source>findByIdOptional(id).map(SourceView::from)
-                .orElseThrow(() -> new ResourceNotFoundException("source", id));
+    public RestResponse<SourceView> get(@Parameter(description = "Source id.", example = "004_dbc71cf8bbbb5a4e") @RestPath String id,
+            @Parameter(description = "An ETag from an earlier GET: 304 when the source has not changed.", example = "\"0\"")
+            @RestHeader("If-None-Match") String ifNoneMatch) {
+        Source source = Source.<Source>findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("source", id));
+        String etag = Preconditions.etag(source.version);
+        if (Preconditions.notModified(ifNoneMatch, etag)) {
+            return RestResponse.ResponseBuilder.<SourceView>create(RestResponse.Status.NOT_MODIFIED).header(HttpHeaders.ETAG, etag).build();
+        }
+        return RestResponse.ResponseBuilder.ok(SourceView.from(source)).header(HttpHeaders.ETAG, etag).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(operationId = "createSource", summary = "Add a source (editors)",
+            description = "Stores a reporting document exactly as sent, with its SHA-256; quotes can then cite it.")
+    @APIResponse(responseCode = "201", description = "Created; `Location` names the new source and `ETag` its version.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
+    public RestResponse<SourceView> create(@Valid @NotNull SourceInput input, UriInfo uri) {
+        Source source = editor.create(input, currentEditor.name());
+        return written(source.id, RestResponse.ResponseBuilder.created(uri.getBaseUriBuilder().path("api/v1/sources/{id}")
+                .build(source.id)));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(operationId = "replaceSource", summary = "Correct a source (editors)",
+            description = "Replaces the source's metadata (and its text, while no quote cites it: 409 otherwise). Needs "
+                    + "If-Match with the current ETag (428 without, 412 when stale).")
+    @APIResponse(responseCode = "200", description = "The corrected source, with its new ETag.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
+    public RestResponse<SourceView> replace(
+            @Parameter(description = "Source id.", example = "004_dbc71cf8bbbb5a4e") @RestPath String id,
+            @Parameter(description = "The ETag of the version being corrected.", example = "\"0\"") @RestHeader("If-Match") String ifMatch,
+            @Valid @NotNull SourceInput input) {
+        return written(editor.replace(id, input, ifMatch, currentEditor.name()).id, RestResponse.ResponseBuilder.ok());
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(operationId = "patchSource", summary = "Correct part of a source (editors)",
+            description = "Applies a JSON Merge Patch (RFC 7396) to the source as PUT takes it. Needs If-Match, like PUT.")
+    @APIResponse(responseCode = "200", description = "The corrected source, with its new ETag.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
+    public RestResponse<SourceView> patch(
+            @Parameter(description = "Source id.", example = "004_dbc71cf8bbbb5a4e") @RestPath String id,
+            @Parameter(description = "The ETag of the version being corrected.", example = "\"0\"") @RestHeader("If-Match") String ifMatch,
+            @RequestBody(description = "A JSON Merge Patch of SourceInput.",
+                    content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = SourceInput.class)))
+            @NotNull JsonNode patch) {
+        return written(editor.patch(id, patch, ifMatch, currentEditor.name()).id, RestResponse.ResponseBuilder.ok());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "deleteSource", summary = "Delete a source no quote cites (admins)",
+            description = "409 while quotes cite it. Needs If-Match. Its revisions stay public.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    public RestResponse<Void> delete(
+            @Parameter(description = "Source id.", example = "004_dbc71cf8bbbb5a4e") @RestPath String id,
+            @Parameter(description = "The ETag of the version being deleted.", example = "\"0\"") @RestHeader("If-Match") String ifMatch,
+            @Parameter(description = "Why; shown in the source's revisions.", example = "Duplicate upload.") @RestQuery String reason) {
+        editor.delete(id, ifMatch, reason, currentEditor.name());
+        return RestResponse.noContent();
+    }
+
+    @GET
+    @Path("{id}/revisions")
+    @Operation(operationId = "listSourceRevisions", summary = "A source's history",
+            description = "Every change to the source, oldest first, with who made it, when, why, and the source before and "
+                    + "after; public. Always a single page.")
+    public Page<RevisionView> revisions(@Parameter(description = "Source id.", example = "004_dbc71cf8bbbb5a4e") @RestPath String id) {
+        List<Revision> revisions = Revision.of(SourceEditor.ENTITY, id);
+        if (revisions.isEmpty() && Source.findByIdOptional(id).isEmpty()) {
+            throw new ResourceNotFoundException("source", id);
+        }
+        return new Page<>(revisions.stream().map(revision -> RevisionView.from(revision, json)).toList(), null);
+    }
+
+    private RestResponse<SourceView> written(String id, RestResponse.ResponseBuilder<SourceView> builder) {
+        Source source = Source.<Source>findByIdOptional(id).orElseThrow();
+        return builder.entity(SourceView.from(source)).type(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.ETAG, Preconditions.etag(source.version)).build();
     }
 }

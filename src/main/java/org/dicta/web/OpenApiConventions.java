@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 public class OpenApiConventions implements OASFilter {
 
     private static final String PROBLEM = "#/components/schemas/Problem";
+    /** Resources with versions: ETag on GET, 304 for If-None-Match. */
+    private static final java.util.Set<String> VERSIONED = java.util.Set.of("/api/v1/quotes/{id}", "/api/v1/sources/{id}");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -32,16 +34,23 @@ public class OpenApiConventions implements OASFilter {
 
     /** What editors' writes can answer besides success. */
     private static void addWriteConventions(String path, PathItem.HttpMethod method, Operation operation) {
+        boolean quote = path.startsWith("/api/v1/quotes/{id}");
         if (method == PathItem.HttpMethod.GET) {
-            if (path.equals("/api/v1/quotes/{id}")) {
+            if (VERSIONED.contains(path)) {
                 operation.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
                         .description("Not modified: If-None-Match named the current ETag."));
-                problem(operation, "410", "The quote was retracted; the detail gives the reason, `Link` its revisions.");
                 operation.getResponses().getAPIResponse("200").addHeader("ETag",
-                        header("The version of the quote, for If-Match and If-None-Match."));
-                operation.addParameter(OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER)
-                        .description("An ETag from an earlier GET: 304 when the quote has not changed.")
-                        .example("\"3\"").schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+                        header("The version of the resource, for If-Match and If-None-Match."));
+                boolean declared = operation.getParameters() != null && operation.getParameters().stream()
+                        .anyMatch(parameter -> parameter.getName().equals("If-None-Match"));
+                if (!declared) {
+                    operation.addParameter(OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER)
+                            .description("An ETag from an earlier GET: 304 when the resource has not changed.")
+                            .example("\"3\"").schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+                }
+            }
+            if (path.equals("/api/v1/quotes/{id}")) {
+                problem(operation, "410", "The quote was retracted; the detail gives the reason, `Link` its revisions.");
             }
             return;
         }
@@ -57,7 +66,11 @@ public class OpenApiConventions implements OASFilter {
         if (method == PathItem.HttpMethod.POST) {
             problem(operation, "409", "The id is taken.");
         } else {
-            problem(operation, "410", "The quote was retracted.");
+            if (quote) {
+                problem(operation, "410", "The quote was retracted.");
+            } else {
+                problem(operation, "409", "The source is cited by quotes: its text cannot change, nor can it be deleted.");
+            }
             problem(operation, "412", "The If-Match ETag is not the current one; the response's ETag is.");
             problem(operation, "428", "If-Match is missing.");
         }

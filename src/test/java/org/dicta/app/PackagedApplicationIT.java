@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,6 +73,38 @@ class PackagedApplicationIT {
                 .contains("Search index up to date (72 variants)")
                 .doesNotContain("Imported corpus");
         assertThat(data.resolve("search-index")).isDirectory();
+    }
+
+    @Test
+    void anEditorMintsATokenWithTheJarAndTheirChangeSurvivesARestart() throws Exception {
+        Path data = work.resolve("data");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder mint = new ProcessBuilder(java, "-jar", JAR.toString(), "token", "--subject", "alice", "--role", "editor")
+                .redirectError(work.resolve("token.err").toFile());
+        mint.environment().put("DICTA_DATA_DIR", data.toString());
+        Process minting = mint.start();
+        String token = new String(minting.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+        assertThat(minting.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(minting.exitValue()).as(Files.readString(work.resolve("token.err"))).isZero();
+        assertThat(token.split("\\.")).hasSize(3);
+        assertThat(data.resolve("keys").resolve("public-key.pem")).exists();
+
+        int port = start(data, Path.of("seeds"), work.resolve("edit.log"));
+        given().baseUri("http://localhost").port(port).auth().oauth2(token).contentType("application/json")
+                .body("{\"id\": \"alice-corridor\", \"speaker\": \"ali-khamenei\", "
+                        + "\"meeting\": \"2023-03-13-leader-receives-lukashenko\", \"variants\": [{\"source\": "
+                        + "\"002_fcbcff514eaca929\", \"mode\": \"indirect\", "
+                        + "\"text\": \"Tehran and Minsk should strive to make it a reality\"}]}")
+                .when().post("/api/v1/quotes")
+                .then().statusCode(201);
+        stop();
+
+        port = start(data, Path.of("seeds"), work.resolve("after-edit.log"));
+        given().baseUri("http://localhost").port(port).when().get("/api/v1/quotes/alice-corridor/revisions")
+                .then().statusCode(200).body("items[0].editor", equalTo("alice"));
+        given().baseUri("http://localhost").port(port).queryParam("q", "\"strive to make it a reality\"")
+                .when().get("/api/v1/quotes")
+                .then().statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem("alice-corridor"));
     }
 
     @Test

@@ -1,0 +1,78 @@
+package org.dicta.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+import org.dicta.web.MergePatch;
+import org.dicta.web.ProblemException;
+
+/** What every editor does around a change: the state as JSON, merge patches of it, and the revision it leaves. */
+@ApplicationScoped
+public class Revisions {
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    Revisions(EntityManager em, ObjectMapper json, Validator validator) {
+        this.em = em;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    /** The editable state of a resource as stored in revisions. */
+    public String state(Object input) {
+        try {
+            return json.writeValueAsString(input);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An input record always serialises", e);
+        }
+    }
+
+    /**
+     * Applies a JSON Merge Patch to the current editable state and checks the result like a PUT body.
+     *
+     * @throws ProblemException 400 when the patched document is not a valid input
+     * @throws ConstraintViolationException when it breaks the input's constraints
+     */
+    public <T> T patch(T current, JsonNode patch, Class<T> type) {
+        T patched;
+        try {
+            patched = json.treeToValue(MergePatch.apply(json.valueToTree(current), patch), type);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(400, "/problems/invalid-body", "Invalid request body",
+                    "The patched document is not valid: " + e.getOriginalMessage(), null, Map.of());
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(patched);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return patched;
+    }
+
+    /** Records a change made in the current transaction. */
+    public Revision record(String entityType, String entityId, long version, RevisionAction action, String before,
+            String after, String reason, String editor) {
+        Revision revision = new Revision();
+        revision.entityType = entityType;
+        revision.entityId = entityId;
+        revision.version = version;
+        revision.action = action;
+        revision.editor = editor;
+        revision.reason = reason;
+        revision.changedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        revision.beforeState = before;
+        revision.afterState = after;
+        em.persist(revision);
+        return revision;
+    }
+}
