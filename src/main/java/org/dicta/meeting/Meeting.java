@@ -10,6 +10,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.Version;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import java.time.LocalDate;
@@ -30,6 +31,11 @@ public class Meeting extends PanacheEntityBase {
     /** Null when no source states the date. */
     @Column(name = "held_on")
     public LocalDate date;
+
+    /** Incremented by every change; the ETag. */
+    @Version
+    @Column(nullable = false)
+    public long version;
 
     @ElementCollection
     @CollectionTable(name = "meeting_label", joinColumns = @JoinColumn(name = "meeting_id"))

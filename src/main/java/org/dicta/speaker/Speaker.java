@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.Version;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -33,6 +34,11 @@ public class Speaker extends PanacheEntityBase {
 
     /** ISO 3166-1 alpha-2. */
     public String country;
+
+    /** Incremented by every change; the ETag. */
+    @Version
+    @Column(nullable = false)
+    public long version;
 
     @ElementCollection
     @CollectionTable(name = "speaker_label", joinColumns = @JoinColumn(name = "speaker_id"))

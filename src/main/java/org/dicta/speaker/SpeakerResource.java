@@ -1,13 +1,28 @@
 package org.dicta.speaker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.dicta.auth.CurrentEditor;
+import org.dicta.auth.Roles;
+import org.dicta.history.Revision;
+import org.dicta.history.RevisionView;
 import org.dicta.quote.QuoteFilterParameters;
 import org.dicta.search.Tokens;
 import org.dicta.quote.QuoteListing;
@@ -16,15 +31,22 @@ import org.dicta.web.ApiConfig;
 import org.dicta.web.Cursor;
 import org.dicta.web.LanguageChoice;
 import org.dicta.web.LanguageNegotiation;
+import org.dicta.web.MergePatch;
 import org.dicta.web.Page;
+import org.dicta.web.Preconditions;
 import org.dicta.web.PageParameters;
 import org.dicta.web.PageRequest;
 import org.dicta.web.Parameters;
 import org.dicta.web.ResourceNotFoundException;
 import org.dicta.web.Responses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -48,6 +70,15 @@ public class SpeakerResource {
 
     @Inject
     QuoteListing listing;
+
+    @Inject
+    SpeakerEditor editor;
+
+    @Inject
+    CurrentEditor currentEditor;
+
+    @Inject
+    ObjectMapper json;
 
     @GET
     @Operation(operationId = "listSpeakers", summary = "List and find speakers",
@@ -79,12 +110,14 @@ public class SpeakerResource {
     @Operation(operationId = "getSpeaker", summary = "Get one speaker")
     public RestResponse<SpeakerView> get(
             @Parameter(description = "Speaker id.", example = "alexander-lukashenko") @RestPath String id,
-            @Parameter(description = LANG, example = "ur") @RestQuery String lang) {
+            @Parameter(description = LANG, example = "ur") @RestQuery String lang,
+            @Parameter(description = "An ETag from an earlier GET: 304 when the speaker has not changed.", example = "\"0\"")
+            @RestHeader("If-None-Match") String ifNoneMatch) {
         Parameters parameters = new Parameters();
         LanguageChoice language = languages.read(parameters, lang);
         parameters.throwIfInvalid();
         Speaker speaker = Speaker.<Speaker>findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("speaker", id));
-        return Responses.ok(SpeakerView.from(speaker, language), language);
+        return Responses.versioned(SpeakerView.from(speaker, language), language, speaker.version, ifNoneMatch);
     }
 
     @GET
@@ -103,5 +136,84 @@ public class SpeakerResource {
         Parameters parameters = new Parameters();
         String meetingId = parameters.id("meeting", meeting);
         return listing.list(parameters, List.of(id), meetingId, filters, page, uri);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "createSpeaker", summary = "Add a speaker (admins)",
+            description = "The change is recorded in the speaker's public revisions.")
+    @APIResponse(responseCode = "201", description = "Created; `Location` names the new speaker and `ETag` its version.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpeakerView.class)))
+    public RestResponse<SpeakerView> create(@Valid @NotNull SpeakerInput input, UriInfo uri) {
+        Speaker created = editor.create(input, currentEditor.name());
+        return written(created.id, RestResponse.ResponseBuilder.created(uri.getBaseUriBuilder().path("api/v1/speakers/{id}")
+                .build(created.id)));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "replaceSpeaker", summary = "Correct a speaker (admins)",
+            description = "Replaces the speaker with the one sent. Needs If-Match with the current ETag (428 without, 412 when stale).")
+    @APIResponse(responseCode = "200", description = "The corrected speaker, with its new ETag.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpeakerView.class)))
+    public RestResponse<SpeakerView> replace(
+            @Parameter(description = "Speaker id.", example = "alexander-lukashenko") @RestPath String id,
+            @Parameter(description = "The ETag of the version being corrected.", example = "\"0\"") @RestHeader("If-Match") String ifMatch,
+            @Valid @NotNull SpeakerInput input) {
+        return written(editor.replace(id, input, ifMatch, currentEditor.name()).id, RestResponse.ResponseBuilder.ok());
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "patchSpeaker", summary = "Correct part of a speaker (admins)",
+            description = "Applies a JSON Merge Patch (RFC 7396) to the speaker as PUT takes it. Needs If-Match, like PUT.")
+    @APIResponse(responseCode = "200", description = "The corrected speaker, with its new ETag.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpeakerView.class)))
+    public RestResponse<SpeakerView> patch(
+            @Parameter(description = "Speaker id.", example = "alexander-lukashenko") @RestPath String id,
+            @Parameter(description = "The ETag of the version being corrected.", example = "\"0\"") @RestHeader("If-Match") String ifMatch,
+            @RequestBody(description = "A JSON Merge Patch of SpeakerInput.",
+                    content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = SpeakerInput.class)))
+            @NotNull JsonNode patch) {
+        return written(editor.patch(id, patch, ifMatch, currentEditor.name()).id, RestResponse.ResponseBuilder.ok());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "deleteSpeaker", summary = "Delete a speaker nothing refers to (admins)",
+            description = "409 while quotes or meetings refer to it. Needs If-Match. Its revisions stay public.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    public RestResponse<Void> delete(
+            @Parameter(description = "Speaker id.", example = "alexander-lukashenko") @RestPath String id,
+            @Parameter(description = "The ETag of the version being deleted.", example = "\"0\"") @RestHeader("If-Match") String ifMatch,
+            @Parameter(description = "Why; shown in the revisions.", example = "Created by mistake.") @RestQuery String reason) {
+        editor.delete(id, ifMatch, reason, currentEditor.name());
+        return RestResponse.noContent();
+    }
+
+    @GET
+    @Path("{id}/revisions")
+    @Operation(operationId = "listSpeakerRevisions", summary = "A speaker's history",
+            description = "Every change to the speaker, oldest first, with who made it, when, why, and its state before and "
+                    + "after; public. Always a single page.")
+    public Page<RevisionView> revisions(@Parameter(description = "Speaker id.", example = "alexander-lukashenko") @RestPath String id) {
+        List<Revision> revisions = Revision.of(SpeakerEditor.KIND, id);
+        if (revisions.isEmpty() && Speaker.findByIdOptional(id).isEmpty()) {
+            throw new ResourceNotFoundException("speaker", id);
+        }
+        return new Page<>(revisions.stream().map(revision -> RevisionView.from(revision, json)).toList(), null);
+    }
+
+    private RestResponse<SpeakerView> written(String id, RestResponse.ResponseBuilder<SpeakerView> builder) {
+        Speaker stored = Speaker.<Speaker>findByIdOptional(id).orElseThrow();
+        LanguageChoice all = languages.read(new Parameters(), LanguageNegotiation.ALL);
+        return builder.entity(SpeakerView.from(stored, all)).type(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.ETAG, Preconditions.etag(stored.version)).build();
     }
 }

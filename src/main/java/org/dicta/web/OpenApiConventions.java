@@ -21,7 +21,8 @@ public class OpenApiConventions implements OASFilter {
 
     private static final String PROBLEM = "#/components/schemas/Problem";
     /** Resources with versions: ETag on GET, 304 for If-None-Match. */
-    private static final java.util.Set<String> VERSIONED = java.util.Set.of("/api/v1/quotes/{id}", "/api/v1/sources/{id}");
+    private static final java.util.Set<String> VERSIONED = java.util.Set.of("/api/v1/quotes/{id}", "/api/v1/sources/{id}",
+            "/api/v1/speakers/{id}", "/api/v1/meetings/{id}");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -69,7 +70,8 @@ public class OpenApiConventions implements OASFilter {
             if (quote) {
                 problem(operation, "410", "The quote was retracted.");
             } else {
-                problem(operation, "409", "The source is cited by quotes: its text cannot change, nor can it be deleted.");
+                problem(operation, "409", "Something refers to the resource, so it cannot be deleted; or, for a source, "
+                        + "quotes cite it, so its text cannot change.");
             }
             problem(operation, "412", "The If-Match ETag is not the current one; the response's ETag is.");
             problem(operation, "428", "If-Match is missing.");

@@ -41,6 +41,17 @@ public final class Responses {
         return builder.build();
     }
 
+    /** A versioned resource with its ETag; 304 without a body when If-None-Match names it. */
+    public static <V> RestResponse<V> versioned(V view, LanguageChoice language, long version, String ifNoneMatch) {
+        String etag = Preconditions.etag(version, language);
+        RestResponse.ResponseBuilder<V> builder = Preconditions.notModified(ifNoneMatch, etag)
+                ? RestResponse.ResponseBuilder.create(RestResponse.Status.NOT_MODIFIED)
+                : RestResponse.ResponseBuilder.ok(view);
+        builder.header(HttpHeaders.ETAG, etag);
+        describeLanguage(builder, language);
+        return builder.build();
+    }
+
     /** Content-Language for what was served, and Vary when the Accept-Language header chose it. */
     public static void describeLanguage(RestResponse.ResponseBuilder<?> builder, LanguageChoice language) {
         language.contentLanguage().ifPresent(value -> builder.header(HttpHeaders.CONTENT_LANGUAGE, value));

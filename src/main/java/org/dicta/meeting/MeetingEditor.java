@@ -1,0 +1,151 @@
+package org.dicta.meeting;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import java.text.Normalizer;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.dicta.history.VersionedEditor;
+import org.dicta.language.LanguageCatalog;
+import org.dicta.quote.Quote;
+import org.dicta.quote.QuoteChanged;
+import org.dicta.source.Source;
+import org.dicta.speaker.Speaker;
+import org.dicta.web.Problem;
+import org.dicta.web.ProblemException;
+
+/** Editors' changes to meetings; a new date moves the meeting's quotes in "newest first" order and in search. */
+@ApplicationScoped
+public class MeetingEditor extends VersionedEditor<Meeting, MeetingInput> {
+
+    public static final String KIND = "meeting";
+
+    private final LanguageCatalog catalog;
+    private final Event<QuoteChanged> quoteChanged;
+
+    MeetingEditor(LanguageCatalog catalog, Event<QuoteChanged> quoteChanged) {
+        this.catalog = catalog;
+        this.quoteChanged = quoteChanged;
+    }
+
+    @Override
+    protected String kind() {
+        return KIND;
+    }
+
+    @Override
+    protected Class<Meeting> entityType() {
+        return Meeting.class;
+    }
+
+    @Override
+    protected Class<MeetingInput> inputType() {
+        return MeetingInput.class;
+    }
+
+    @Override
+    protected Meeting newEntity(String id) {
+        Meeting meeting = new Meeting();
+        meeting.id = id;
+        return meeting;
+    }
+
+    @Override
+    protected String idOf(MeetingInput input) {
+        return input.id();
+    }
+
+    @Override
+    protected String reasonOf(MeetingInput input) {
+        return input.reason();
+    }
+
+    @Override
+    protected long versionOf(Meeting meeting) {
+        return meeting.version;
+    }
+
+    @Override
+    protected MeetingInput stateOf(Meeting meeting) {
+        return MeetingInput.of(meeting);
+    }
+
+    @Override
+    protected void apply(Meeting meeting, MeetingInput input) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        Map<String, String> places = input.places() == null ? Map.of() : input.places();
+        input.titles().forEach((lang, title) -> checkText("titles." + lang, lang, title, violations));
+        places.forEach((lang, place) -> checkText("places." + lang, lang, place, violations));
+        places.keySet().stream().filter(lang -> !input.titles().containsKey(lang)).forEach(lang ->
+                violations.add(new Problem.Violation("places." + lang, "has no title in titles." + lang)));
+        List<Participant> participants = new ArrayList<>();
+        Set<String> present = new HashSet<>();
+        List<MeetingInput.Participant> given = input.participants() == null ? List.of() : input.participants();
+        for (int i = 0; i < given.size(); i++) {
+            Speaker speaker = em.find(Speaker.class, given.get(i).speaker());
+            if (speaker == null) {
+                violations.add(new Problem.Violation("participants[" + i + "].speaker",
+                        "there is no speaker with id '" + given.get(i).speaker() + "'"));
+            } else if (!present.add(speaker.id)) {
+                violations.add(new Problem.Violation("participants[" + i + "].speaker", "is listed twice"));
+            } else {
+                participants.add(new Participant(speaker, given.get(i).role()));
+            }
+        }
+        List<Source> sources = new ArrayList<>();
+        List<String> sourceIds = input.sources() == null ? List.of() : input.sources();
+        for (int i = 0; i < sourceIds.size(); i++) {
+            Source source = em.find(Source.class, sourceIds.get(i));
+            if (source == null) {
+                violations.add(new Problem.Violation("sources[" + i + "]", "there is no source with id '" + sourceIds.get(i) + "'"));
+            } else if (!sources.contains(source)) {
+                sources.add(source);
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.unprocessable(violations);
+        }
+        meeting.date = input.date();
+        meeting.labels.clear();
+        input.titles().forEach((lang, title) -> meeting.labels.put(lang, new MeetingLabel(title, places.get(lang))));
+        meeting.participants.clear();
+        meeting.participants.addAll(participants);
+        meeting.sources.clear();
+        meeting.sources.addAll(sources);
+    }
+
+    /** The meeting's quotes show its date and title, and sort by its date: they change with it. */
+    @Override
+    protected void changed(Meeting meeting) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Quote> quotes = em.createQuery("select q from Quote q where q.meeting.id = :id", Quote.class)
+                .setParameter("id", meeting.id).getResultList();
+        for (Quote quote : quotes) {
+            quote.sortDate = meeting.date != null ? meeting.date : Quote.UNDATED;
+            quote.updatedAt = now;
+            quoteChanged.fire(new QuoteChanged(quote.id));
+        }
+    }
+
+    @Override
+    protected Optional<String> deletionBlocker(String id) {
+        long quotes = em.createQuery("select count(q) from Quote q where q.meeting.id = :id", Long.class)
+                .setParameter("id", id).getSingleResult();
+        return quotes == 0 ? Optional.empty() : Optional.of(quotes + " quotes were made at it.");
+    }
+
+    private void checkText(String field, String lang, String text, List<Problem.Violation> violations) {
+        if (!catalog.codes().contains(lang)) {
+            violations.add(new Problem.Violation(field, "language '" + lang + "' is not one of " + catalog.codes()));
+        }
+        if (!Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
+            violations.add(new Problem.Violation(field, "is not in Unicode NFC"));
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.dicta.speaker;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.dicta.history.VersionedEditor;
+import org.dicta.language.LanguageCatalog;
+import org.dicta.web.Problem;
+import org.dicta.web.ProblemException;
+
+/** Admins' changes to speakers: who they are, how they are named in each language, and how the sources spell them. */
+@ApplicationScoped
+public class SpeakerEditor extends VersionedEditor<Speaker, SpeakerInput> {
+
+    public static final String KIND = "speaker";
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    private final LanguageCatalog catalog;
+
+    SpeakerEditor(LanguageCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    protected String kind() {
+        return KIND;
+    }
+
+    @Override
+    protected Class<Speaker> entityType() {
+        return Speaker.class;
+    }
+
+    @Override
+    protected Class<SpeakerInput> inputType() {
+        return SpeakerInput.class;
+    }
+
+    @Override
+    protected Speaker newEntity(String id) {
+        Speaker speaker = new Speaker();
+        speaker.id = id;
+        return speaker;
+    }
+
+    @Override
+    protected String idOf(SpeakerInput input) {
+        return input.id();
+    }
+
+    @Override
+    protected String reasonOf(SpeakerInput input) {
+        return input.reason();
+    }
+
+    @Override
+    protected long versionOf(Speaker speaker) {
+        return speaker.version;
+    }
+
+    @Override
+    protected SpeakerInput stateOf(Speaker speaker) {
+        return SpeakerInput.of(speaker);
+    }
+
+    @Override
+    protected void apply(Speaker speaker, SpeakerInput input) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        if (input.country() != null && !COUNTRIES.contains(input.country())) {
+            violations.add(new Problem.Violation("country", "'" + input.country() + "' is not an ISO 3166-1 alpha-2 code"));
+        }
+        checkTexts("names", input.names(), violations);
+        checkTexts("titles", input.titles() == null ? Map.of() : input.titles(), violations);
+        if (input.titles() != null) {
+            input.titles().keySet().stream().filter(lang -> !input.names().containsKey(lang)).forEach(lang ->
+                    violations.add(new Problem.Violation("titles." + lang, "has no name in names." + lang)));
+        }
+        List<SpeakerInput.Alias> aliases = input.aliases() == null ? List.of() : input.aliases();
+        for (int i = 0; i < aliases.size(); i++) {
+            checkText("aliases[" + i + "]", aliases.get(i).lang(), aliases.get(i).name(), violations);
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.unprocessable(violations);
+        }
+        speaker.kind = input.kind();
+        speaker.country = input.country();
+        speaker.labels.clear();
+        Map<String, String> titles = input.titles() == null ? Map.of() : input.titles();
+        input.names().forEach((lang, name) -> speaker.labels.put(lang, new SpeakerLabel(name, titles.get(lang))));
+        speaker.aliases.clear();
+        aliases.forEach(alias -> speaker.aliases.add(new SpeakerAlias(alias.lang(), alias.name())));
+        speaker.indexNames();
+    }
+
+    /** Quotes show their speaker's names: a renamed speaker changes them, for clients that sync. */
+    @Override
+    protected void changed(Speaker speaker) {
+        em.createQuery("update Quote q set q.updatedAt = :now, q.version = q.version + 1 where q.speaker.id = :id")
+                .setParameter("now", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC))
+                .setParameter("id", speaker.id)
+                .executeUpdate();
+    }
+
+    @Override
+    protected Optional<String> deletionBlocker(String id) {
+        long quotes = em.createQuery("select count(q) from Quote q where q.speaker.id = :id", Long.class)
+                .setParameter("id", id).getSingleResult();
+        long meetings = em.createQuery("select count(m) from Meeting m join m.participants p where p.speaker.id = :id",
+                Long.class).setParameter("id", id).getSingleResult();
+        return quotes + meetings == 0 ? Optional.empty()
+                : Optional.of(quotes + " quotes are attributed to the speaker and " + meetings + " meetings list them.");
+    }
+
+    private void checkTexts(String field, Map<String, String> byLanguage, List<Problem.Violation> violations) {
+        byLanguage.forEach((lang, text) -> checkText(field + "." + lang, lang, text, violations));
+    }
+
+    private void checkText(String field, String lang, String text, List<Problem.Violation> violations) {
+        if (!catalog.codes().contains(lang)) {
+            violations.add(new Problem.Violation(field, "language '" + lang + "' is not one of " + catalog.codes()));
+        }
+        if (!Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
+            violations.add(new Problem.Violation(field, "is not in Unicode NFC"));
+        }
+    }
+}
