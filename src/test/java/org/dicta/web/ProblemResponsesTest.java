@@ -35,7 +35,7 @@ class ProblemResponsesTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(405))
                 .body("title", equalTo("Method Not Allowed"));
-        given().when().delete("/api/v1/speakers/ali-khamenei")
+        given().when().delete("/api/v1/languages")
                 .then().statusCode(405).contentType("application/problem+json");
     }
 
