@@ -91,6 +91,99 @@ public class QuoteEditor {
         return quote;
     }
 
+    /** Adds a report of the statement. */
+    @Transactional
+    public QuoteVariant addVariant(String quoteId, QuoteInput.VariantInput input, String ifMatch, String reason, String editor) {
+        Quote quote = standing(quoteId);
+        Preconditions.requireMatch(ifMatch, quote.version);
+        String before = state(quote);
+        QuoteVariant variant = checkedVariant(input, quote);
+        quote.addVariant(variant);
+        touch(quote);
+        em.flush();
+        record(quote, RevisionAction.UPDATE, before, reason, editor);
+        return variant;
+    }
+
+    /** Replaces one report of the statement; its id stays. */
+    @Transactional
+    public QuoteVariant replaceVariant(String quoteId, long variantId, QuoteInput.VariantInput input, String ifMatch,
+            String reason, String editor) {
+        Quote quote = standing(quoteId);
+        Preconditions.requireMatch(ifMatch, quote.version);
+        QuoteVariant kept = variantOf(quote, variantId);
+        String before = state(quote);
+        QuoteVariant given = checkedVariant(input, quote);
+        kept.lang = given.lang;
+        kept.mode = given.mode;
+        kept.source = given.source;
+        kept.text = given.text;
+        kept.spanStart = given.spanStart;
+        kept.spanEnd = given.spanEnd;
+        kept.note = given.note;
+        touch(quote);
+        em.flush();
+        record(quote, RevisionAction.UPDATE, before, reason, editor);
+        return kept;
+    }
+
+    /** Applies a JSON Merge Patch to one report of the statement. */
+    @Transactional
+    public QuoteVariant patchVariant(String quoteId, long variantId, JsonNode patch, String ifMatch, String editor) {
+        Quote quote = standing(quoteId);
+        QuoteVariant variant = variantOf(quote, variantId);
+        QuoteInput.VariantInput current = QuoteInput.of(quote).variants().get(quote.variants.indexOf(variant));
+        JsonNode reason = patch.get("reason");
+        QuoteInput.VariantInput patched = revisions.patch(current, patch.isObject()
+                ? ((com.fasterxml.jackson.databind.node.ObjectNode) patch.deepCopy()).without("reason") : patch,
+                QuoteInput.VariantInput.class);
+        return replaceVariant(quoteId, variantId, patched, ifMatch, reason == null || reason.isNull() ? null : reason.asText(),
+                editor);
+    }
+
+    /** Removes one report of the statement; the last one cannot go (retract the quote instead). */
+    @Transactional
+    public void removeVariant(String quoteId, long variantId, String ifMatch, String reason, String editor) {
+        Quote quote = standing(quoteId);
+        Preconditions.requireMatch(ifMatch, quote.version);
+        QuoteVariant variant = variantOf(quote, variantId);
+        if (quote.variants.size() == 1) {
+            throw ProblemException.unprocessable(List.of(new Problem.Violation("variant",
+                    "is the quote's only variant; a quote needs one, so retract the quote instead")));
+        }
+        String before = state(quote);
+        quote.variants.remove(variant);
+        for (int i = 0; i < quote.variants.size(); i++) {
+            quote.variants.get(i).position = i;
+        }
+        touch(quote);
+        em.flush();
+        record(quote, RevisionAction.UPDATE, before, reason, editor);
+    }
+
+    private QuoteVariant checkedVariant(QuoteInput.VariantInput input, Quote quote) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        QuoteVariant variant = variant(input, quote.meeting, "", violations);
+        if (!violations.isEmpty()) {
+            throw ProblemException.unprocessable(violations.stream()
+                    .map(v -> new Problem.Violation(v.field().startsWith(".") ? v.field().substring(1) : v.field(), v.message()))
+                    .toList());
+        }
+        if (quote.meeting.sources.stream().noneMatch(reporting -> reporting.id.equals(variant.source.id))) {
+            quote.meeting.sources.add(variant.source);
+        }
+        return variant;
+    }
+
+    private static QuoteVariant variantOf(Quote quote, long variantId) {
+        return quote.variants.stream().filter(variant -> variant.id == variantId).findFirst()
+                .orElseThrow(() -> new ResourceNotFoundException("No variant " + variantId + " in quote '" + quote.id + "'."));
+    }
+
+    private static void touch(Quote quote) {
+        quote.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
     private Quote update(Quote quote, QuoteInput input, String editor) {
         if (input.id() != null && !input.id().equals(quote.id)) {
             throw ProblemException.unprocessable(List.of(new Problem.Violation("id",

@@ -187,9 +187,8 @@ public class QuoteResource {
     @APIResponse(responseCode = "201", description = "Created; `Location` names the new quote and `ETag` its version.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)))
     public RestResponse<QuoteView> create(@Valid @NotNull QuoteInput input, UriInfo uri) {
-        Quote quote = editor.create(input, editorName());
-        return written(quote, RestResponse.ResponseBuilder.created(uri.getBaseUriBuilder().path("api/v1/quotes/{id}")
-                .build(quote.id)));
+        String id = editor.create(input, editorName()).id;
+        return written(id, RestResponse.ResponseBuilder.created(uri.getBaseUriBuilder().path("api/v1/quotes/{id}").build(id)));
     }
 
     @PUT
@@ -206,7 +205,8 @@ public class QuoteResource {
             @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
             @Parameter(description = "The ETag of the version being corrected.", example = "\"3\"") @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull QuoteInput input) {
-        return written(editor.replace(id, input, ifMatch, editorName()), RestResponse.ResponseBuilder.ok());
+        editor.replace(id, input, ifMatch, editorName());
+        return written(id, RestResponse.ResponseBuilder.ok());
     }
 
     @PATCH
@@ -225,7 +225,8 @@ public class QuoteResource {
             @RequestBody(description = "A JSON Merge Patch of QuoteInput.",
                     content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = QuoteInput.class)))
             @NotNull JsonNode patch) {
-        return written(editor.patch(id, patch, ifMatch, editorName()), RestResponse.ResponseBuilder.ok());
+        editor.patch(id, patch, ifMatch, editorName());
+        return written(id, RestResponse.ResponseBuilder.ok());
     }
 
     @DELETE
@@ -262,6 +263,100 @@ public class QuoteResource {
                 .toList(), null);
     }
 
+    @GET
+    @Path("{id}/variants/{variantId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getQuoteVariant", summary = "Get one variant of a quote",
+            description = "One report of the statement, with its span and citation.")
+    public QuoteView.VariantView variant(
+            @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
+            @Parameter(description = "Variant id.", example = "22") @RestPath long variantId) {
+        Quote quote = quotes.find(id).orElseThrow(() -> new ResourceNotFoundException("quote", id));
+        if (quote.retractedAt != null) {
+            throw gone(quote);
+        }
+        LanguageChoice all = languages.read(new Parameters(), LanguageNegotiation.ALL);
+        return QuoteView.from(QuoteMatch.whole(quote), all).variants().stream().filter(variant -> variant.id() == variantId)
+                .findFirst().orElseThrow(() -> new ResourceNotFoundException("No variant " + variantId + " in quote '" + id + "'."));
+    }
+
+    @POST
+    @Path("{id}/variants")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(operationId = "addQuoteVariant", summary = "Add a report of a quote (editors)",
+            description = "Adds a variant, its text located in its source. Needs If-Match with the quote's ETag; answers with "
+                    + "the whole quote and its new ETag.")
+    @APIResponse(responseCode = "201", description = "Added; `Location` names the new variant.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)))
+    public RestResponse<QuoteView> addVariant(
+            @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
+            @Parameter(description = "The quote's ETag.", example = "\"3\"") @RestHeader("If-Match") String ifMatch,
+            @Parameter(description = "Why; shown in the quote's revisions.", example = "Added the Urdu report.") @RestQuery String reason,
+            @Valid @NotNull QuoteInput.VariantInput input, UriInfo uri) {
+        QuoteVariant variant = editor.addVariant(id, input, ifMatch, reason, editorName());
+        return written(id, RestResponse.ResponseBuilder.created(uri.getBaseUriBuilder()
+                .path("api/v1/quotes/{id}/variants/{variantId}").build(id, variant.id)));
+    }
+
+    @PUT
+    @Path("{id}/variants/{variantId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(operationId = "replaceQuoteVariant", summary = "Correct a report of a quote (editors)",
+            description = "Replaces one variant; its id stays. Needs If-Match with the quote's ETag.")
+    @APIResponse(responseCode = "200", description = "The corrected quote, with its new ETag.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)))
+    public RestResponse<QuoteView> replaceVariant(
+            @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
+            @Parameter(description = "Variant id.", example = "22") @RestPath long variantId,
+            @Parameter(description = "The quote's ETag.", example = "\"3\"") @RestHeader("If-Match") String ifMatch,
+            @Parameter(description = "Why; shown in the quote's revisions.", example = "Span corrected.") @RestQuery String reason,
+            @Valid @NotNull QuoteInput.VariantInput input) {
+        editor.replaceVariant(id, variantId, input, ifMatch, reason, editorName());
+        return written(id, RestResponse.ResponseBuilder.ok());
+    }
+
+    @PATCH
+    @Path("{id}/variants/{variantId}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(operationId = "patchQuoteVariant", summary = "Correct part of a report of a quote (editors)",
+            description = "Applies a JSON Merge Patch to one variant as PUT takes it (a `reason` member goes to the revision). "
+                    + "Needs If-Match with the quote's ETag.")
+    @APIResponse(responseCode = "200", description = "The corrected quote, with its new ETag.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)))
+    public RestResponse<QuoteView> patchVariant(
+            @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
+            @Parameter(description = "Variant id.", example = "22") @RestPath long variantId,
+            @Parameter(description = "The quote's ETag.", example = "\"3\"") @RestHeader("If-Match") String ifMatch,
+            @RequestBody(description = "A JSON Merge Patch of QuoteVariantInput.",
+                    content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = QuoteInput.VariantInput.class)))
+            @NotNull JsonNode patch) {
+        editor.patchVariant(id, variantId, patch, ifMatch, editorName());
+        return written(id, RestResponse.ResponseBuilder.ok());
+    }
+
+    @DELETE
+    @Path("{id}/variants/{variantId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(operationId = "removeQuoteVariant", summary = "Remove a report of a quote (editors)",
+            description = "Removes one variant (not the last: retract the quote instead). Needs If-Match with the quote's ETag.")
+    @APIResponse(responseCode = "200", description = "The quote without the variant, with its new ETag.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)))
+    public RestResponse<QuoteView> removeVariant(
+            @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
+            @Parameter(description = "Variant id.", example = "22") @RestPath long variantId,
+            @Parameter(description = "The quote's ETag.", example = "\"3\"") @RestHeader("If-Match") String ifMatch,
+            @Parameter(description = "Why; shown in the quote's revisions.", example = "Not this statement.") @RestQuery String reason) {
+        editor.removeVariant(id, variantId, ifMatch, reason, editorName());
+        return written(id, RestResponse.ResponseBuilder.ok());
+    }
+
     /** 410 for a retracted quote, with the reason and a link to its revisions. */
     static ProblemException gone(Quote quote) {
         String revisions = "/api/v1/quotes/" + quote.id + "/revisions";
@@ -271,8 +366,8 @@ public class QuoteResource {
     }
 
     /** The quote as it now stands, read afresh once the write has committed. */
-    private RestResponse<QuoteView> written(Quote written, RestResponse.ResponseBuilder<QuoteView> builder) {
-        Quote quote = quotes.find(written.id).orElseThrow();
+    private RestResponse<QuoteView> written(String id, RestResponse.ResponseBuilder<QuoteView> builder) {
+        Quote quote = quotes.find(id).orElseThrow();
         LanguageChoice all = languages.read(new Parameters(), LanguageNegotiation.ALL);
         return builder.entity(QuoteView.from(QuoteMatch.whole(quote), all)).type(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.ETAG, Preconditions.etag(quote.version)).build();

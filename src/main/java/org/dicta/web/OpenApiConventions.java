@@ -64,9 +64,15 @@ public class OpenApiConventions implements OASFilter {
             problem(operation, "422", "The body names something that does not exist, or a text not found in its source; "
                     + "`violations` name each field.");
         }
-        if (method == PathItem.HttpMethod.POST) {
+        if (method == PathItem.HttpMethod.DELETE && path.contains("/variants/")) {
+            problem(operation, "422", "The variant is the quote's only one; retract the quote instead.");
+        }
+        boolean conditional = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(parameter -> parameter.getIn() == Parameter.In.HEADER && parameter.getName().equals("If-Match"));
+        if (method == PathItem.HttpMethod.POST && !conditional) {
             problem(operation, "409", "The id is taken.");
-        } else {
+        }
+        if (conditional) {
             if (quote) {
                 problem(operation, "410", "The quote was retracted.");
             } else {

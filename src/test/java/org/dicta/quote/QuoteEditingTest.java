@@ -242,4 +242,39 @@ class QuoteEditingTest {
                 .body(quote("to-retract", "and the region and that Tehran"))
                 .when().put("/api/v1/quotes/to-retract").then().statusCode(410);
     }
+
+    @Test
+    void editorsAddCorrectAndRemoveSingleReports() {
+        create("variants-test", "this corridor would benefit Iran").then().statusCode(201);
+        String persian = "{\"source\": \"001_e2ce688135970981\", \"mode\": \"direct\", \"text\": \"به نفع دو کشور\"}";
+        given().auth().oauth2(EDITOR).contentType(ContentType.JSON).header("If-Match", "\"5\"").body(persian)
+                .when().post("/api/v1/quotes/variants-test/variants")
+                .then().statusCode(412);
+        String location = given().auth().oauth2(EDITOR).contentType(ContentType.JSON).header("If-Match", etagOf("variants-test"))
+                .queryParam("reason", "Persian report").body(persian)
+                .when().post("/api/v1/quotes/variants-test/variants")
+                .then().statusCode(201)
+                .header("ETag", "\"1\"")
+                .body("variants.lang", contains("en", "fa"))
+                .extract().header("Location");
+        String variantPath = location.substring(location.indexOf("/api/v1/"));
+        given().when().get(variantPath).then().statusCode(200).body("text", equalTo("به نفع دو کشور"));
+        given().auth().oauth2(EDITOR).contentType("application/merge-patch+json").header("If-Match", "\"1\"")
+                .body("{\"note\": \"Persian gives both countries\", \"reason\": \"note\"}")
+                .when().patch(variantPath)
+                .then().statusCode(200).body("variants[1].note", equalTo("Persian gives both countries"));
+        given().auth().oauth2(EDITOR).contentType(ContentType.JSON).header("If-Match", "\"2\"")
+                .body(persian.replace("به نفع دو کشور", "نفع نیست"))
+                .when().put(variantPath)
+                .then().statusCode(422).body("violations[0].field", equalTo("text"));
+        String englishVariant = "/api/v1/quotes/variants-test/variants/"
+                + given().when().get("/api/v1/quotes/variants-test").then().extract().jsonPath().getLong("variants[0].id");
+        given().auth().oauth2(EDITOR).header("If-Match", "\"2\"").when().delete(englishVariant)
+                .then().statusCode(200).body("variants.lang", contains("fa"));
+        given().auth().oauth2(EDITOR).header("If-Match", "\"3\"").when().delete(variantPath)
+                .then().statusCode(422).body("detail", containsString("retract the quote"));
+        given().when().get("/api/v1/quotes/variants-test/revisions")
+                .then().statusCode(200).body("items.action", contains("create", "update", "update", "update"))
+                .body("items[1].reason", equalTo("Persian report"));
+    }
 }
