@@ -1,5 +1,7 @@
 package org.dicta.auth;
 
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 
@@ -15,5 +17,15 @@ public class CurrentEditor {
 
     public String name() {
         return identity.getPrincipal().getName();
+    }
+
+    /** For reads only editors may make (retracted quotes): 401 without a valid token, 403 without the role. */
+    public void require() {
+        if (identity.isAnonymous()) {
+            throw new UnauthorizedException();
+        }
+        if (!identity.hasRole(Roles.EDITOR)) {
+            throw new ForbiddenException();
+        }
     }
 }

@@ -14,10 +14,10 @@ import org.dicta.web.Cursor;
  * same variant; the list then shows those variants.
  */
 public record QuoteFilter(List<String> speakers, String meeting, List<String> topics, String lang, QuoteMode mode,
-        LocalDate from, LocalDate to, Instant updatedSince, SearchQuery query, QuoteSort sort) {
+        LocalDate from, LocalDate to, Instant updatedSince, SearchQuery query, QuoteSort sort, boolean includeRetracted) {
 
     public static QuoteFilter none() {
-        return new QuoteFilter(List.of(), null, List.of(), null, null, null, null, null, null, QuoteSort.DATE);
+        return new QuoteFilter(List.of(), null, List.of(), null, null, null, null, null, null, QuoteSort.DATE, false);
     }
 
     /** Identifies the filter set and order, so that a cursor issued for one list is refused by another. */
@@ -32,7 +32,8 @@ public record QuoteFilter(List<String> speakers, String meeting, List<String> to
                 "to=" + Objects.toString(to, ""),
                 "updated_since=" + Objects.toString(updatedSince, ""),
                 "q=" + (query == null ? "" : query.text()),
-                "sort=" + sort));
+                "sort=" + sort,
+                "include_retracted=" + includeRetracted));
     }
 
     /** Whether a variant meets the variant-level criteria other than the full-text query. */
@@ -41,6 +42,7 @@ public record QuoteFilter(List<String> speakers, String meeting, List<String> to
     }
 
     SearchFilter toSearchFilter() {
-        return new SearchFilter(speakers, meeting, topics, lang, mode == null ? null : mode.name(), from, to, updatedSince);
+        return new SearchFilter(speakers, meeting, topics, lang, mode == null ? null : mode.name(), from, to, updatedSince,
+                includeRetracted);
     }
 }

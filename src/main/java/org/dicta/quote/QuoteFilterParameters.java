@@ -47,6 +47,11 @@ public class QuoteFilterParameters {
             + "highlights. At most 500 characters.", example = "\"حربه تحریم\"")
     public String q;
 
+    @RestQuery("include_retracted")
+    @Parameter(name = "include_retracted", description = "`true` to include retracted quotes, with their retraction (editors "
+            + "only: needs a token with role editor).", schema = @Schema(type = SchemaType.BOOLEAN), example = "false")
+    public String includeRetracted;
+
     @RestQuery
     @Parameter(description = "Order: `date` (newest meeting first, the default) or `relevance` (best match first; needs `q`).",
             schema = @Schema(implementation = QuoteSort.class), example = "date")

@@ -3,6 +3,7 @@ package org.dicta.quote;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.dicta.auth.CurrentEditor;
 import org.dicta.search.SearchQuery;
 import org.dicta.web.ApiConfig;
 import org.dicta.web.LanguageChoice;
@@ -21,11 +22,13 @@ public class QuoteListing {
     private final QuoteService quotes;
     private final LanguageNegotiation languages;
     private final ApiConfig config;
+    private final CurrentEditor editors;
 
-    QuoteListing(QuoteService quotes, LanguageNegotiation languages, ApiConfig config) {
+    QuoteListing(QuoteService quotes, LanguageNegotiation languages, ApiConfig config, CurrentEditor editors) {
         this.quotes = quotes;
         this.languages = languages;
         this.config = config;
+        this.editors = editors;
     }
 
     /**
@@ -64,9 +67,17 @@ public class QuoteListing {
         if (sort == QuoteSort.RELEVANCE && filters.q == null) {
             parameters.reject("sort", "relevance needs a full-text query in q");
         }
+        boolean includeRetracted = "true".equals(filters.includeRetracted);
+        if (filters.includeRetracted != null && !includeRetracted && !"false".equals(filters.includeRetracted)) {
+            parameters.reject("include_retracted", "must be true or false");
+        }
         if (!parameters.valid()) {
             return null;
         }
-        return new QuoteFilter(speakers, meeting, topics, language.filter(), mode, from, to, updatedSince, query, sort);
+        if (includeRetracted) {
+            editors.require();
+        }
+        return new QuoteFilter(speakers, meeting, topics, language.filter(), mode, from, to, updatedSince, query, sort,
+                includeRetracted);
     }
 }

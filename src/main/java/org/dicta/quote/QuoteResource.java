@@ -153,13 +153,22 @@ public class QuoteResource {
             @Parameter(description = "Quote id.", example = "khamenei-neutralise-sanctions-weapon") @RestPath String id,
             @Parameter(description = "Language of the variants and names to serve (BCP 47 tag), or `all`; without it, "
                     + "Accept-Language decides, and without that, all languages.", example = "fa") @RestQuery String lang,
+            @Parameter(name = "include_retracted", description = "`true` to see a retracted quote with its retraction "
+                    + "(editors only); otherwise a retracted quote is 410.", schema = @Schema(type = SchemaType.BOOLEAN),
+                    example = "false") @RestQuery("include_retracted") String includeRetracted,
             UriInfo uri, HttpHeaders headers) {
         Parameters parameters = new Parameters();
         LanguageChoice language = languages.read(parameters, lang);
+        if (includeRetracted != null && !includeRetracted.equals("true") && !includeRetracted.equals("false")) {
+            parameters.reject("include_retracted", "must be true or false");
+        }
         parameters.throwIfInvalid();
         Quote quote = quotes.find(id).orElseThrow(() -> new ResourceNotFoundException("quote", id));
         if (quote.retractedAt != null) {
-            throw gone(quote);
+            if (!"true".equals(includeRetracted)) {
+                throw gone(quote);
+            }
+            currentEditor.require();
         }
         MediaType format = MediaTypes.negotiate(headers, QUOTE_FORMATS);
         QuoteView view = QuoteView.from(QuoteMatch.whole(quote), language);
@@ -404,7 +413,7 @@ public class QuoteResource {
         LanguageChoice language = languages.read(parameters, lang);
         parameters.throwIfInvalid();
         QuoteFilter filter = new QuoteFilter(speakers, null, topics, language.filter(), quoteMode, null, null, null, null,
-                QuoteSort.DATE);
+                QuoteSort.DATE, false);
         QuoteMatch match = quotes.random(filter)
                 .orElseThrow(() -> new ResourceNotFoundException("No quote matches these filters."));
         CacheControl noStore = new CacheControl();

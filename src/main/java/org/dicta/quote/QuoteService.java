@@ -150,7 +150,9 @@ public class QuoteService {
     }
 
     private static void appendConditions(QuoteFilter filter, StringBuilder jpql, Map<String, Object> parameters) {
-        jpql.append(" and q.retractedAt is null");
+        if (!filter.includeRetracted()) {
+            jpql.append(" and q.retractedAt is null");
+        }
         if (!filter.speakers().isEmpty()) {
             jpql.append(" and q.speaker.id in :speakers");
             parameters.put("speakers", filter.speakers());

@@ -1,5 +1,6 @@
 package org.dicta.quote;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.dicta.meeting.MeetingSummary;
 import org.dicta.search.SearchQuery.Highlight;
@@ -23,7 +24,16 @@ public record QuoteView(
                 example = "کشورهایی که مورد تحریم آمریکا قرار گرفتهاند باید با همکاری یکدیگر و با تشکیل یک مجموعه مشترک، حربه تحریم را از بین ببرند و ما معتقدیم این کار شدنی است")
         String text,
         @Schema(required = true, description = "The statement as each source reports it; with a language asked for, those in the "
-                + "language served; with filters or `q`, those that match.") List<VariantView> variants) {
+                + "language served; with filters or `q`, those that match.") List<VariantView> variants,
+        @Schema(description = "Present only on a retracted quote, which editors see with `include_retracted=true`.")
+        @JsonInclude(JsonInclude.Include.NON_NULL) Retraction retraction) {
+
+    /** When and why a quote was retracted. */
+    @Schema(name = "Retraction", description = "When and why a quote was retracted.")
+    public record Retraction(
+            @Schema(required = true, description = "When (RFC 3339).", example = "2026-11-22T18:30:00Z") java.time.OffsetDateTime at,
+            @Schema(required = true, description = "Why, as the admin gave it.", example = "Misattributed.") String reason) {
+    }
 
     /** One report of the statement. */
     @Schema(name = "QuoteVariant", description = "The statement as one source reports it, in one language, with the exact span of its text.")
@@ -69,7 +79,8 @@ public record QuoteView(
         }
         return new QuoteView(quote.id, SpeakerSummary.from(quote.speaker, language),
                 MeetingSummary.from(quote.meeting, language),
-                quote.topics.stream().map(topic -> TopicView.from(topic, language)).toList(), lang, text, variants);
+                quote.topics.stream().map(topic -> TopicView.from(topic, language)).toList(), lang, text, variants,
+                quote.retractedAt == null ? null : new Retraction(quote.retractedAt, quote.retractionReason));
     }
 
     private static VariantView variant(Quote quote, QuoteVariant variant, List<Highlight> highlights, LanguageChoice language) {

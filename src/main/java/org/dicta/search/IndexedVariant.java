@@ -6,5 +6,5 @@ import java.util.List;
 
 /** What the index holds of one quote variant: its text and the fields quote lists filter and sort by. */
 public record IndexedVariant(long variantId, String quoteId, String speakerId, String meetingId, String lang, String mode,
-        List<String> topics, LocalDate sortDate, Instant updatedAt, String text) {
+        List<String> topics, LocalDate sortDate, Instant updatedAt, boolean retracted, String text) {
 }

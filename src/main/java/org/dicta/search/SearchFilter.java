@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Restrictions applied with a full-text query, with the same meaning as in SQL listing: the quote's speaker, meeting,
  * topics, meeting date range and change time, and the variant's language and mode. Null or empty means no restriction.
+ * Retracted quotes are left out unless asked for.
  */
 public record SearchFilter(List<String> speakers, String meeting, List<String> topics, String lang, String mode,
-        LocalDate from, LocalDate to, Instant updatedSince) {
+        LocalDate from, LocalDate to, Instant updatedSince, boolean includeRetracted) {
 }

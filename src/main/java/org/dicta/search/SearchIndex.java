@@ -60,6 +60,7 @@ public class SearchIndex {
     private static final String MODE = "mode";
     private static final String DATE = "date";
     private static final String UPDATED = "updated";
+    private static final String RETRACTED = "retracted";
     /** Commit metadata: the state of the database the index was built from. */
     private static final String SOURCE_STATE = "dicta.source-state";
 
@@ -233,6 +234,9 @@ public class SearchIndex {
 
     private static Query build(SearchQuery query, SearchFilter filter) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder().add(query.toLucene(), BooleanClause.Occur.MUST);
+        if (!filter.includeRetracted()) {
+            builder.add(new TermQuery(new Term(RETRACTED, "false")), BooleanClause.Occur.FILTER);
+        }
         if (filter.speakers() != null && !filter.speakers().isEmpty()) {
             builder.add(anyOf(SPEAKER, filter.speakers()), BooleanClause.Occur.FILTER);
         }
@@ -281,6 +285,7 @@ public class SearchIndex {
         doc.add(new LongPoint(DATE, day));
         doc.add(new NumericDocValuesField(DATE, day));
         doc.add(new LongPoint(UPDATED, variant.updatedAt().toEpochMilli()));
+        doc.add(new StringField(RETRACTED, String.valueOf(variant.retracted()), Field.Store.NO));
         doc.add(new TextField(Analysis.of(variant.lang()).field(), variant.text(), Field.Store.NO));
         return doc;
     }

@@ -54,7 +54,7 @@ public class SearchIndexer {
         });
     }
 
-    /** Once a quote's change is committed, its variants are indexed anew (a retracted quote leaves the index). */
+    /** Once a quote's change is committed, its variants are indexed anew. */
     void onQuoteChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) QuoteChanged event) {
         QuarkusTransaction.requiringNew().run(() -> {
             List<String> topics = em.createQuery("select t.id from Quote q join q.topics t where q.id = :id", String.class)
@@ -79,10 +79,10 @@ public class SearchIndexer {
         LOG.infof("Search index rebuilt: %d variants in %d ms", index.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** The indexed fields of the variants of standing (not retracted) quotes. */
+    /** The indexed fields of quote variants (those of retracted quotes too, marked so). */
     private Stream<Tuple> variantRows(String condition, String quoteId) {
         var query = em.createQuery("select v.id, q.id, q.speaker.id, q.meeting.id, v.lang, v.mode, q.sortDate, q.updatedAt,"
-                + " v.text from QuoteVariant v join v.quote q where q.retractedAt is null" + condition, Tuple.class);
+                + " v.text, q.retractedAt from QuoteVariant v join v.quote q where 1 = 1" + condition, Tuple.class);
         if (quoteId != null) {
             query.setParameter("id", quoteId);
         }
@@ -93,13 +93,12 @@ public class SearchIndexer {
         return new IndexedVariant(row.get(0, Long.class), row.get(1, String.class), row.get(2, String.class),
                 row.get(3, String.class), row.get(4, String.class), row.get(5, QuoteMode.class).name(),
                 topics.getOrDefault(row.get(1, String.class), List.of()), row.get(6, LocalDate.class),
-                row.get(7, OffsetDateTime.class).toInstant(), row.get(8, String.class));
+                row.get(7, OffsetDateTime.class).toInstant(), row.get(9) != null, row.get(8, String.class));
     }
 
     /** A summary that changes whenever a quote or variant is added, removed or changed. */
     private String databaseState() {
-        Tuple row = em.createQuery("select count(v), max(v.id), max(q.updatedAt) from QuoteVariant v join v.quote q"
-                + " where q.retractedAt is null", Tuple.class)
+        Tuple row = em.createQuery("select count(v), max(v.id), max(q.updatedAt) from QuoteVariant v join v.quote q", Tuple.class)
                 .getSingleResult();
         return row.get(0) + "/" + row.get(1) + "/" + row.get(2);
     }

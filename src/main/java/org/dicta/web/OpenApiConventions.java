@@ -37,6 +37,12 @@ public class OpenApiConventions implements OASFilter {
     private static void addWriteConventions(String path, PathItem.HttpMethod method, Operation operation) {
         boolean quote = path.startsWith("/api/v1/quotes/{id}");
         if (method == PathItem.HttpMethod.GET) {
+            boolean editorsOnlyOption = operation.getParameters() != null && operation.getParameters().stream()
+                    .anyMatch(parameter -> parameter.getName().equals("include_retracted"));
+            if (editorsOnlyOption) {
+                problem(operation, "401", "include_retracted=true without a valid bearer token.");
+                problem(operation, "403", "include_retracted=true with a token that lacks the editor role.");
+            }
             if (VERSIONED.contains(path)) {
                 operation.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
                         .description("Not modified: If-None-Match named the current ETag."));

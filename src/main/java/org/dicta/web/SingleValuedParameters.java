@@ -14,7 +14,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class SingleValuedParameters {
 
     static final Set<String> SINGLE_VALUED = Set.of("lang", "meeting", "limit", "cursor", "q", "sort", "mode", "from", "to",
-            "updated_since", "reason");
+            "updated_since", "reason", "include_retracted");
 
     @ServerRequestFilter
     public void check(ContainerRequestContext request) {

@@ -241,6 +241,21 @@ class QuoteEditingTest {
         given().auth().oauth2(EDITOR).contentType(ContentType.JSON).header("If-Match", "*")
                 .body(quote("to-retract", "and the region and that Tehran"))
                 .when().put("/api/v1/quotes/to-retract").then().statusCode(410);
+        // Editors still see it, with its retraction; readers may not ask.
+        given().queryParam("include_retracted", "true").when().get("/api/v1/quotes/to-retract").then().statusCode(401);
+        given().auth().oauth2(EditorTokens.withRoles("reader", Set.of("reader"))).queryParam("include_retracted", "true")
+                .when().get("/api/v1/quotes").then().statusCode(403);
+        given().auth().oauth2(EDITOR).queryParam("include_retracted", "true")
+                .when().get("/api/v1/quotes/to-retract")
+                .then().statusCode(200)
+                .body("retraction.reason", equalTo("Duplicate of another quote."));
+        given().auth().oauth2(EDITOR).queryParam("include_retracted", "true").queryParam("limit", 100)
+                .when().get("/api/v1/quotes")
+                .then().statusCode(200).body("items.id", hasItem("to-retract"));
+        given().auth().oauth2(EDITOR).queryParam("include_retracted", "true")
+                .queryParam("q", "\"and the region and that Tehran\"")
+                .when().get("/api/v1/quotes")
+                .then().statusCode(200).body("items.id", hasItem("to-retract"));
     }
 
     @Test
