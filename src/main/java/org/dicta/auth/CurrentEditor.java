@@ -19,6 +19,13 @@ public class CurrentEditor {
         return identity.getPrincipal().getName();
     }
 
+    /** For changes only admins may make within an editor's operation (an import that changes speakers). */
+    public void requireAdmin() {
+        if (!identity.hasRole(Roles.ADMIN)) {
+            throw new ForbiddenException();
+        }
+    }
+
     /** For reads only editors may make (retracted quotes): 401 without a valid token, 403 without the role. */
     public void require() {
         if (identity.isAnonymous()) {

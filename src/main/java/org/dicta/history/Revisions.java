@@ -59,6 +59,17 @@ public class Revisions {
         return patched;
     }
 
+    /** Whether two editable states are the same, ignoring the change's reason and the order of map keys. */
+    public boolean sameState(Object a, Object b) {
+        JsonNode left = json.valueToTree(a);
+        JsonNode right = json.valueToTree(b);
+        if (left.isObject() && right.isObject()) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) left).remove("reason");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) right).remove("reason");
+        }
+        return left.equals(right);
+    }
+
     /** Records a change made in the current transaction. */
     public Revision record(String entityType, String entityId, long version, RevisionAction action, String before,
             String after, String reason, String editor) {

@@ -55,9 +55,36 @@ public abstract class VersionedEditor<E, I> {
     protected void changed(E entity) {
     }
 
+    /** Hook before the entity is removed, to detach it from what may hold it without depending on it. */
+    protected void beforeDelete(E entity) {
+    }
+
+    /** An id for a new resource whose input has none; null when one is required. */
+    protected String newId(I input) {
+        return null;
+    }
+
+    /**
+     * Creates the resource, or updates it when it exists and differs (without If-Match: imports apply a corpus as a
+     * whole), or leaves it alone when it is the same.
+     */
+    @Transactional
+    public Outcome upsert(I input, String editor) {
+        E existing = em.find(entityType(), idOf(input));
+        if (existing == null) {
+            create(input, editor);
+            return Outcome.CREATED;
+        }
+        if (revisions.sameState(stateOf(existing), input)) {
+            return Outcome.UNCHANGED;
+        }
+        update(idOf(input), existing, input, editor);
+        return Outcome.UPDATED;
+    }
+
     @Transactional
     public E create(I input, String editor) {
-        String id = idOf(input);
+        String id = idOf(input) != null ? idOf(input) : newId(input);
         if (id == null) {
             throw ProblemException.unprocessable(List.of(new Problem.Violation("id", "is required to create a " + kind())));
         }
@@ -98,6 +125,7 @@ public abstract class VersionedEditor<E, I> {
                     + blocker, null, Map.of());
         });
         String before = revisions.state(stateOf(entity));
+        beforeDelete(entity);
         em.remove(entity);
         em.flush();
         revisions.record(kind(), id, versionOf(entity) + 1, RevisionAction.RETRACT, before, before, reason, editor);

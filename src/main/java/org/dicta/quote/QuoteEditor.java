@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.dicta.history.Outcome;
 import org.dicta.history.RevisionAction;
 import org.dicta.history.Revisions;
 import org.dicta.language.LanguageCatalog;
@@ -61,6 +62,24 @@ public class QuoteEditor {
         em.flush();
         record(quote, RevisionAction.CREATE, null, input.reason(), editor);
         return quote;
+    }
+
+    /** Creates the quote, or updates it when it differs, or leaves it alone (imports apply a corpus as a whole). */
+    @Transactional
+    public Outcome upsert(QuoteInput input, String editor) {
+        Quote existing = em.find(Quote.class, input.id());
+        if (existing == null) {
+            create(input, editor);
+            return Outcome.CREATED;
+        }
+        if (existing.retractedAt != null) {
+            throw gone(existing);
+        }
+        if (revisions.sameState(QuoteInput.of(existing), input)) {
+            return Outcome.UNCHANGED;
+        }
+        update(existing, input, editor);
+        return Outcome.UPDATED;
     }
 
     @Transactional
@@ -175,6 +194,10 @@ public class QuoteEditor {
         return variant;
     }
 
+    private static ProblemException gone(Quote quote) {
+        return QuoteResource.gone(quote);
+    }
+
     private static QuoteVariant variantOf(Quote quote, long variantId) {
         return quote.variants.stream().filter(variant -> variant.id == variantId).findFirst()
                 .orElseThrow(() -> new ResourceNotFoundException("No variant " + variantId + " in quote '" + quote.id + "'."));
@@ -203,7 +226,7 @@ public class QuoteEditor {
             throw new ResourceNotFoundException("quote", id);
         }
         if (quote.retractedAt != null) {
-            throw QuoteResource.gone(quote);
+            throw gone(quote);
         }
         return quote;
     }

@@ -61,7 +61,28 @@ public final class CorpusLoader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
+    /** Resources already stored, which an imported corpus may refer to without declaring them. */
+    public interface Existing {
+        Existing NONE = new Existing() {
+            @Override
+            public <T> T find(Class<T> type, String id) {
+                return null;
+            }
+
+            @Override
+            public boolean language(String code) {
+                return false;
+            }
+        };
+
+        /** The stored resource of this type and id, or null. */
+        <T> T find(Class<T> type, String id);
+
+        boolean language(String code);
+    }
+
     private final Path dir;
+    private final Existing existing;
     private final List<String> errors = new ArrayList<>();
     private final Map<String, Language> languages = new LinkedHashMap<>();
     private final Map<String, Topic> topics = new LinkedHashMap<>();
@@ -70,15 +91,25 @@ public final class CorpusLoader {
     private final Map<String, Meeting> meetings = new LinkedHashMap<>();
     private final Map<String, Quote> quotes = new LinkedHashMap<>();
 
-    private CorpusLoader(Path dir) {
+    private CorpusLoader(Path dir, Existing existing) {
         this.dir = dir.toAbsolutePath().normalize();
+        this.existing = existing;
     }
 
     /**
      * @throws CorpusException naming the file and every faulty entry
      */
     public static Corpus load(Path dir) {
-        return new CorpusLoader(dir).load();
+        return load(dir, Existing.NONE);
+    }
+
+    /**
+     * Loads a corpus whose references may also name stored resources.
+     *
+     * @throws CorpusException naming the file and every faulty entry
+     */
+    public static Corpus load(Path dir, Existing existing) {
+        return new CorpusLoader(dir, existing).load();
     }
 
     private Corpus load() {
@@ -279,7 +310,7 @@ public final class CorpusLoader {
         Set<String> present = new HashSet<>();
         for (CorpusFile.ParticipantEntry participant : Objects.requireNonNullElse(entry.participants(),
                 List.<CorpusFile.ParticipantEntry>of())) {
-            Speaker speaker = reference(speakers, participant.speaker(), where, "participants.speaker", "speaker");
+            Speaker speaker = reference(speakers, Speaker.class, participant.speaker(), where, "participants.speaker", "speaker");
             ParticipantRole role = enumValue(ParticipantRole.class, participant.role(), where, "participants.role");
             if (speaker != null && !present.add(speaker.id)) {
                 errors.add(where + ": speaker '" + speaker.id + "' is listed twice among the participants");
@@ -292,7 +323,7 @@ public final class CorpusLoader {
             errors.add(where + ": sources must name at least one source that reports the meeting");
         }
         for (String sourceId : sourceIds) {
-            Source source = reference(sources, sourceId, where, "sources", "source");
+            Source source = reference(sources, Source.class, sourceId, where, "sources", "source");
             if (source != null) {
                 meeting.sources.add(source);
             }
@@ -307,13 +338,13 @@ public final class CorpusLoader {
         }
         Quote quote = new Quote();
         quote.id = entry.id();
-        quote.speaker = reference(speakers, entry.speaker(), where, "speaker", "speaker");
-        quote.meeting = reference(meetings, entry.meeting(), where, "meeting", "meeting");
+        quote.speaker = reference(speakers, Speaker.class, entry.speaker(), where, "speaker", "speaker");
+        quote.meeting = reference(meetings, Meeting.class, entry.meeting(), where, "meeting", "meeting");
         if (quote.meeting != null && quote.meeting.date != null) {
             quote.sortDate = quote.meeting.date;
         }
         for (String topicId : Objects.requireNonNullElse(entry.topics(), List.<String>of())) {
-            Topic topic = reference(topics, topicId, where, "topics", "topic");
+            Topic topic = reference(topics, Topic.class, topicId, where, "topics", "topic");
             if (topic != null && !quote.topics.contains(topic)) {
                 quote.topics.add(topic);
             }
@@ -336,14 +367,16 @@ public final class CorpusLoader {
             errors.add(where + ": empty entry");
             return null;
         }
-        Source source = reference(sources, entry.source(), where, "source", "source");
+        Source source = reference(sources, Source.class, entry.source(), where, "source", "source");
         QuoteMode mode = enumValue(QuoteMode.class, entry.mode(), where, "mode");
         String note = optional(entry.note(), where, "note");
         String text = required(entry.text(), where, "text");
         if (source == null || text == null) {
             return null;
         }
-        if (meeting != null && meeting.sources.stream().noneMatch(reporting -> reporting.id.equals(source.id))) {
+        // A stored meeting the corpus does not redeclare gains the source when the quote is written.
+        if (meeting != null && meetings.containsKey(meeting.id)
+                && meeting.sources.stream().noneMatch(reporting -> reporting.id.equals(source.id))) {
             errors.add(where + ": source '" + source.id + "' is not among the sources of meeting '" + meeting.id
                     + "'; add it to the meeting's sources or attach the quote to the meeting it reports");
         }
@@ -410,12 +443,12 @@ public final class CorpusLoader {
         return true;
     }
 
-    private <T> T reference(Map<String, T> known, String id, String where, String field, String kind) {
+    private <T> T reference(Map<String, T> known, Class<T> type, String id, String where, String field, String kind) {
         if (id == null) {
             errors.add(where + ": " + field + " is required");
             return null;
         }
-        T target = known.get(id);
+        T target = known.containsKey(id) ? known.get(id) : existing.find(type, id);
         if (target == null) {
             errors.add(where + ": " + field + " names unknown " + kind + " '" + id + "'");
         }
@@ -431,7 +464,7 @@ public final class CorpusLoader {
             errors.add(where + ": " + field + " '" + code + "' is not a well-formed BCP 47 language tag");
             return false;
         }
-        if (!languages.containsKey(code)) {
+        if (!languages.containsKey(code) && !existing.language(code)) {
             errors.add(where + ": " + field + " '" + code + "' is not among the declared languages " + languages.keySet());
             return false;
         }

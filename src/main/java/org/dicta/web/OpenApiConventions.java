@@ -70,6 +70,10 @@ public class OpenApiConventions implements OASFilter {
             problem(operation, "422", "The body names something that does not exist, or a text not found in its source; "
                     + "`violations` name each field.");
         }
+        if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+                && operation.getRequestBody().getContent().hasMediaType("application/zip")) {
+            problem(operation, "413", "The archive is too large, or unpacks to too much.");
+        }
         if (method == PathItem.HttpMethod.DELETE && path.contains("/variants/")) {
             problem(operation, "422", "The variant is the quote's only one; retract the quote instead.");
         }

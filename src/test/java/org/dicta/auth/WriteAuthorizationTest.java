@@ -59,7 +59,7 @@ class WriteAuthorizationTest {
                     request.auth().oauth2(token);
                 }
                 if (write.contentType() != null) {
-                    request.contentType(write.contentType()).body("{}");
+                    request.contentType(write.contentType()).body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 }
                 request.header("If-Match", "*").when().request(write.method(), write.path())
                         .then().statusCode(401)
@@ -68,13 +68,13 @@ class WriteAuthorizationTest {
             }
             var noRole = given().auth().oauth2(EditorTokens.withRoles("reader", Set.of("reader"))).header("If-Match", "*");
             if (write.contentType() != null) {
-                noRole.contentType(write.contentType()).body("{}");
+                noRole.contentType(write.contentType()).body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             noRole.when().request(write.method(), write.path()).then().statusCode(403).contentType("application/problem+json");
             if (write.adminOnly()) {
                 var editor = given().auth().oauth2(EditorTokens.editor("desk")).header("If-Match", "*");
                 if (write.contentType() != null) {
-                    editor.contentType(write.contentType()).body("{}");
+                    editor.contentType(write.contentType()).body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 }
                 editor.when().request(write.method(), write.path()).then().statusCode(403);
             }
