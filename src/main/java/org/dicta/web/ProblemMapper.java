@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -82,6 +84,14 @@ public class ProblemMapper {
                 .reduce((a, b) -> a + "; " + b).orElse("The request is invalid.");
         return problem(Response.Status.BAD_REQUEST, "/problems/invalid-parameter", "Invalid request parameter",
                 detail, uri, violations);
+    }
+
+    /** Two editors saved the same version at the same moment: the database let one win; this is the other. */
+    @ServerExceptionMapper({OptimisticLockException.class, StaleObjectStateException.class})
+    public RestResponse<Problem> concurrentChange(Exception e, UriInfo uri) {
+        return problem(Response.Status.PRECONDITION_FAILED, "/problems/precondition-failed", "Precondition failed",
+                "Someone saved this resource at the same moment; your change was not applied. GET it again, reapply "
+                        + "your change, and send it with the new ETag.", uri, null);
     }
 
     @ServerExceptionMapper
