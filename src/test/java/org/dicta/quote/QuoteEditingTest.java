@@ -115,6 +115,11 @@ class QuoteEditingTest {
                 .body(quote("bad-mode", "x").replace("\"indirect\"", "\"shouted\""))
                 .when().post("/api/v1/quotes")
                 .then().statusCode(400).body("violations[0].field", equalTo("variants[0].mode"));
+        given().auth().oauth2(EDITOR).contentType(ContentType.JSON)
+                .body(quote("too-long", "x".repeat(20_001)).replace("\"New statement\"", "\"" + "r".repeat(2001) + "\""))
+                .when().post("/api/v1/quotes")
+                .then().statusCode(400)
+                .body("violations.field", org.hamcrest.Matchers.containsInAnyOrder("variants[0].text", "reason"));
         given().auth().oauth2(EDITOR).contentType(ContentType.JSON).body("{\"id\": ")
                 .when().post("/api/v1/quotes")
                 .then().statusCode(400).contentType("application/problem+json");
