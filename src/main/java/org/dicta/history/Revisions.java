@@ -10,10 +10,13 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.dicta.web.MergePatch;
+import org.dicta.web.Page;
 import org.dicta.web.ProblemException;
+import org.dicta.web.ResourceNotFoundException;
 
 /** What every editor does around a change: the state as JSON, merge patches of it, and the revision it leaves. */
 @ApplicationScoped
@@ -68,6 +71,20 @@ public class Revisions {
             ((com.fasterxml.jackson.databind.node.ObjectNode) right).remove("reason");
         }
         return left.equals(right);
+    }
+
+    /**
+     * The public history of a resource, oldest first; kept after a deletion, so it is 404 only when the resource never
+     * existed.
+     *
+     * @param exists whether the resource exists now
+     */
+    public Page<RevisionView> history(String kind, String id, boolean exists) {
+        List<Revision> revisions = Revision.of(kind, id);
+        if (revisions.isEmpty() && !exists) {
+            throw new ResourceNotFoundException(kind, id);
+        }
+        return new Page<>(revisions.stream().map(revision -> RevisionView.from(revision, json)).toList(), null);
     }
 
     /** Records a change made in the current transaction. */

@@ -1,7 +1,6 @@
 package org.dicta.meeting;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -15,13 +14,12 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.dicta.auth.CurrentEditor;
 import org.dicta.auth.Roles;
-import org.dicta.history.Revision;
+import org.dicta.history.Revisions;
 import org.dicta.history.RevisionView;
 import org.dicta.quote.QuoteFilterParameters;
 import org.dicta.quote.QuoteListing;
@@ -32,7 +30,6 @@ import org.dicta.web.LanguageChoice;
 import org.dicta.web.LanguageNegotiation;
 import org.dicta.web.MergePatch;
 import org.dicta.web.Page;
-import org.dicta.web.Preconditions;
 import org.dicta.web.PageParameters;
 import org.dicta.web.PageRequest;
 import org.dicta.web.Parameters;
@@ -76,7 +73,7 @@ public class MeetingResource {
     CurrentEditor currentEditor;
 
     @Inject
-    ObjectMapper json;
+    Revisions revisions;
 
     @GET
     @Operation(operationId = "listMeetings", summary = "List meetings", description = "All meetings in id order, a page at a time.")
@@ -189,17 +186,12 @@ public class MeetingResource {
             description = "Every change to the meeting, oldest first, with who made it, when, why, and its state before and "
                     + "after; public. Always a single page.")
     public Page<RevisionView> revisions(@Parameter(description = "Meeting id.", example = "2023-03-13-raisi-lukashenko-talks") @RestPath String id) {
-        List<Revision> revisions = Revision.of(MeetingEditor.KIND, id);
-        if (revisions.isEmpty() && Meeting.findByIdOptional(id).isEmpty()) {
-            throw new ResourceNotFoundException("meeting", id);
-        }
-        return new Page<>(revisions.stream().map(revision -> RevisionView.from(revision, json)).toList(), null);
+        return revisions.history(MeetingEditor.KIND, id, Meeting.findByIdOptional(id).isPresent());
     }
 
     private RestResponse<MeetingView> written(String id, RestResponse.ResponseBuilder<MeetingView> builder) {
         Meeting stored = Meeting.<Meeting>findByIdOptional(id).orElseThrow();
         LanguageChoice all = languages.read(new Parameters(), LanguageNegotiation.ALL);
-        return builder.entity(MeetingView.from(stored, all)).type(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.ETAG, Preconditions.etag(stored.version)).build();
+        return Responses.written(MeetingView.from(stored, all), stored.version, builder);
     }
 }

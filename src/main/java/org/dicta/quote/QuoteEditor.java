@@ -133,13 +133,7 @@ public class QuoteEditor {
         QuoteVariant kept = variantOf(quote, variantId);
         String before = state(quote);
         QuoteVariant given = checkedVariant(input, quote);
-        kept.lang = given.lang;
-        kept.mode = given.mode;
-        kept.source = given.source;
-        kept.text = given.text;
-        kept.spanStart = given.spanStart;
-        kept.spanEnd = given.spanEnd;
-        kept.note = given.note;
+        copyInto(kept, given);
         touch(quote);
         em.flush();
         record(quote, RevisionAction.UPDATE, before, reason, editor);
@@ -201,6 +195,17 @@ public class QuoteEditor {
     private static QuoteVariant variantOf(Quote quote, long variantId) {
         return quote.variants.stream().filter(variant -> variant.id == variantId).findFirst()
                 .orElseThrow(() -> new ResourceNotFoundException("No variant " + variantId + " in quote '" + quote.id + "'."));
+    }
+
+    /** A corrected variant keeps its id and position; everything else comes from the correction. */
+    private static void copyInto(QuoteVariant kept, QuoteVariant given) {
+        kept.lang = given.lang;
+        kept.mode = given.mode;
+        kept.source = given.source;
+        kept.text = given.text;
+        kept.spanStart = given.spanStart;
+        kept.spanEnd = given.spanEnd;
+        kept.note = given.note;
     }
 
     private static void touch(Quote quote) {
@@ -277,13 +282,7 @@ public class QuoteEditor {
             QuoteVariant given = variants.get(i);
             if (i < quote.variants.size()) {
                 QuoteVariant kept = quote.variants.get(i);
-                kept.lang = given.lang;
-                kept.mode = given.mode;
-                kept.source = given.source;
-                kept.text = given.text;
-                kept.spanStart = given.spanStart;
-                kept.spanEnd = given.spanEnd;
-                kept.note = given.note;
+                copyInto(kept, given);
             } else {
                 quote.addVariant(given);
             }

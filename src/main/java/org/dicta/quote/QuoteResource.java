@@ -1,7 +1,6 @@
 package org.dicta.quote;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -25,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import org.dicta.auth.CurrentEditor;
 import org.dicta.auth.Roles;
-import org.dicta.history.Revision;
+import org.dicta.history.Revisions;
 import org.dicta.history.RevisionView;
 import org.dicta.web.LanguageChoice;
 import org.dicta.web.LanguageNegotiation;
@@ -85,7 +84,7 @@ public class QuoteResource {
     CurrentEditor currentEditor;
 
     @Inject
-    ObjectMapper json;
+    Revisions revisions;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, NDJSON, CSV})
@@ -265,11 +264,7 @@ public class QuoteResource {
                     + "after; public, also for retracted quotes. Always a single page.")
     public Page<RevisionView> revisions(
             @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id) {
-        if (Quote.findByIdOptional(id).isEmpty()) {
-            throw new ResourceNotFoundException("quote", id);
-        }
-        return new Page<>(Revision.of(QuoteEditor.ENTITY, id).stream().map(revision -> RevisionView.from(revision, json))
-                .toList(), null);
+        return revisions.history(QuoteEditor.ENTITY, id, Quote.findByIdOptional(id).isPresent());
     }
 
     @GET
@@ -378,8 +373,7 @@ public class QuoteResource {
     private RestResponse<QuoteView> written(String id, RestResponse.ResponseBuilder<QuoteView> builder) {
         Quote quote = quotes.find(id).orElseThrow();
         LanguageChoice all = languages.read(new Parameters(), LanguageNegotiation.ALL);
-        return builder.entity(QuoteView.from(QuoteMatch.whole(quote), all)).type(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.ETAG, Preconditions.etag(quote.version)).build();
+        return Responses.written(QuoteView.from(QuoteMatch.whole(quote), all), quote.version, builder);
     }
 
     private String editorName() {

@@ -1,7 +1,6 @@
 package org.dicta.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -21,7 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.dicta.auth.CurrentEditor;
 import org.dicta.auth.Roles;
-import org.dicta.history.Revision;
+import org.dicta.history.Revisions;
 import org.dicta.history.RevisionView;
 import org.dicta.language.LanguageCatalog;
 import org.dicta.web.ApiConfig;
@@ -63,7 +62,7 @@ public class SourceResource {
     CurrentEditor currentEditor;
 
     @Inject
-    ObjectMapper json;
+    Revisions revisions;
 
     @Inject
     ApiConfig config;
@@ -165,16 +164,11 @@ public class SourceResource {
             description = "Every change to the source, oldest first, with who made it, when, why, and the source before and "
                     + "after; public. Always a single page.")
     public Page<RevisionView> revisions(@Parameter(description = "Source id.", example = "004_dbc71cf8bbbb5a4e") @RestPath String id) {
-        List<Revision> revisions = Revision.of(SourceEditor.ENTITY, id);
-        if (revisions.isEmpty() && Source.findByIdOptional(id).isEmpty()) {
-            throw new ResourceNotFoundException("source", id);
-        }
-        return new Page<>(revisions.stream().map(revision -> RevisionView.from(revision, json)).toList(), null);
+        return revisions.history(SourceEditor.ENTITY, id, Source.findByIdOptional(id).isPresent());
     }
 
     private RestResponse<SourceView> written(String id, RestResponse.ResponseBuilder<SourceView> builder) {
         Source source = Source.<Source>findByIdOptional(id).orElseThrow();
-        return builder.entity(SourceView.from(source)).type(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.ETAG, Preconditions.etag(source.version)).build();
+        return Responses.written(SourceView.from(source), source.version, builder);
     }
 }

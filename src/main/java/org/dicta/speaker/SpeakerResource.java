@@ -1,7 +1,6 @@
 package org.dicta.speaker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -15,13 +14,12 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.dicta.auth.CurrentEditor;
 import org.dicta.auth.Roles;
-import org.dicta.history.Revision;
+import org.dicta.history.Revisions;
 import org.dicta.history.RevisionView;
 import org.dicta.quote.QuoteFilterParameters;
 import org.dicta.search.Tokens;
@@ -33,7 +31,6 @@ import org.dicta.web.LanguageChoice;
 import org.dicta.web.LanguageNegotiation;
 import org.dicta.web.MergePatch;
 import org.dicta.web.Page;
-import org.dicta.web.Preconditions;
 import org.dicta.web.PageParameters;
 import org.dicta.web.PageRequest;
 import org.dicta.web.Parameters;
@@ -78,7 +75,7 @@ public class SpeakerResource {
     CurrentEditor currentEditor;
 
     @Inject
-    ObjectMapper json;
+    Revisions revisions;
 
     @GET
     @Operation(operationId = "listSpeakers", summary = "List and find speakers",
@@ -203,17 +200,12 @@ public class SpeakerResource {
             description = "Every change to the speaker, oldest first, with who made it, when, why, and its state before and "
                     + "after; public. Always a single page.")
     public Page<RevisionView> revisions(@Parameter(description = "Speaker id.", example = "alexander-lukashenko") @RestPath String id) {
-        List<Revision> revisions = Revision.of(SpeakerEditor.KIND, id);
-        if (revisions.isEmpty() && Speaker.findByIdOptional(id).isEmpty()) {
-            throw new ResourceNotFoundException("speaker", id);
-        }
-        return new Page<>(revisions.stream().map(revision -> RevisionView.from(revision, json)).toList(), null);
+        return revisions.history(SpeakerEditor.KIND, id, Speaker.findByIdOptional(id).isPresent());
     }
 
     private RestResponse<SpeakerView> written(String id, RestResponse.ResponseBuilder<SpeakerView> builder) {
         Speaker stored = Speaker.<Speaker>findByIdOptional(id).orElseThrow();
         LanguageChoice all = languages.read(new Parameters(), LanguageNegotiation.ALL);
-        return builder.entity(SpeakerView.from(stored, all)).type(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.ETAG, Preconditions.etag(stored.version)).build();
+        return Responses.written(SpeakerView.from(stored, all), stored.version, builder);
     }
 }

@@ -41,6 +41,12 @@ public final class Responses {
         return builder.build();
     }
 
+    /** The answer to a write: the resource as it now stands, in JSON, with its new ETag. */
+    public static <V> RestResponse<V> written(V view, long version, RestResponse.ResponseBuilder<V> builder) {
+        return builder.entity(view).type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.ETAG, Preconditions.etag(version)).build();
+    }
+
     /** A versioned resource with its ETag; 304 without a body when If-None-Match names it. */
     public static <V> RestResponse<V> versioned(V view, LanguageChoice language, long version, String ifNoneMatch) {
         String etag = Preconditions.etag(version, language);
