@@ -6,29 +6,77 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.dicta.auth.CurrentEditor;
+import org.dicta.history.Outcome;
+import org.dicta.language.Language;
 import org.dicta.language.LanguageCatalog;
+import org.dicta.meeting.MeetingEditor;
+import org.dicta.meeting.MeetingInput;
+import org.dicta.quote.QuoteEditor;
+import org.dicta.quote.QuoteInput;
+import org.dicta.source.SourceEditor;
+import org.dicta.source.SourceInput;
+import org.dicta.speaker.SpeakerEditor;
+import org.dicta.speaker.SpeakerInput;
+import org.dicta.topic.Topic;
+import org.dicta.web.Problem;
+import org.dicta.web.ProblemException;
 import org.jboss.logging.Logger;
 
 /**
- * Loads the curated corpus into an empty database at start-up, in one transaction: a second start adds nothing, and a
- * faulty annotation stops start-up with a message naming the file and entry.
+ * Dicta's importer of corpora in the seeds' format, with one loader ({@link CorpusLoader}) for all of them:
+ *
+ * <ul>
+ *   <li>at start-up, the curated corpus goes into an empty database, in one transaction, written directly (a second
+ *       start adds nothing; a faulty annotation stops start-up with a message naming the file and entry);</li>
+ *   <li>through the API ({@code POST /api/v1/imports}), a zipped corpus is merged into the stored data, in one
+ *       transaction, through the editors: each resource is created, updated with a revision, or left unchanged.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class CorpusImporter {
 
     private static final Logger LOG = Logger.getLogger(CorpusImporter.class);
 
+    /** Limits on what an uploaded archive may unpack to. */
+    static final int MAX_ENTRIES = 10_000;
+    static final long MAX_UNPACKED_BYTES = 200L * 1024 * 1024;
+
     private final SeedConfig config;
     private final LanguageCatalog catalog;
     private final EntityManager em;
+    private final SpeakerEditor speakers;
+    private final SourceEditor sources;
+    private final MeetingEditor meetings;
+    private final QuoteEditor quotes;
+    private final CurrentEditor currentEditor;
 
-    CorpusImporter(SeedConfig config, LanguageCatalog catalog, EntityManager em) {
+    CorpusImporter(SeedConfig config, LanguageCatalog catalog, EntityManager em, SpeakerEditor speakers, SourceEditor sources,
+            MeetingEditor meetings, QuoteEditor quotes, CurrentEditor currentEditor) {
         this.config = config;
         this.catalog = catalog;
         this.em = em;
+        this.speakers = speakers;
+        this.sources = sources;
+        this.meetings = meetings;
+        this.quotes = quotes;
+        this.currentEditor = currentEditor;
     }
 
     void onStart(@Observes @Priority(100) StartupEvent event) {
@@ -84,5 +132,160 @@ public class CorpusImporter {
                 config.dir(), corpus.languages().size(), corpus.topics().size(), corpus.speakers().size(), corpus.sources().size(),
                 corpus.meetings().size(), record.quotes, record.variants);
         return record;
+    }
+
+    /** Unpacks and applies a zipped corpus. */
+    public ImportReport importZip(InputStream zip, String editor) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("dicta-import");
+            unzip(zip, dir);
+            Path corpus = dir;
+            return QuarkusTransaction.requiringNew().call(() -> apply(corpus, editor));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot unpack an import", e);
+        } finally {
+            deleteQuietly(dir);
+            catalog.refresh();
+        }
+    }
+
+    /** Runs in one transaction (see {@link #importZip}): any refusal rolls everything back. */
+    ImportReport apply(Path dir, String editor) {
+        Corpus corpus;
+        try {
+            corpus = CorpusLoader.load(dir, new CorpusLoader.Existing() {
+                @Override
+                public <T> T find(Class<T> type, String id) {
+                    return em.find(type, id);
+                }
+
+                @Override
+                public boolean language(String code) {
+                    return em.find(Language.class, code) != null;
+                }
+            });
+        } catch (CorpusException e) {
+            throw new ProblemException(422, "/problems/invalid-corpus", "Invalid corpus",
+                    "The corpus cannot be imported; nothing was changed. " + e.errors().size() + " problem(s) in "
+                            + CorpusLoader.ANNOTATIONS + ".", e.errors().stream()
+                    .map(error -> new Problem.Violation(CorpusLoader.ANNOTATIONS, error)).toList(), Map.of());
+        }
+        ImportReport report = ImportReport.empty();
+        for (Language language : corpus.languages()) {
+            Language stored = em.find(Language.class, language.code);
+            if (stored == null) {
+                language.position = catalog.codes().size() + report.languages().created().size();
+                em.persist(language);
+                report.languages().add(language.code, Outcome.CREATED);
+            } else if (Objects.equals(stored.englishName, language.englishName)
+                    && Objects.equals(stored.nativeName, language.nativeName) && stored.direction == language.direction) {
+                report.languages().add(language.code, Outcome.UNCHANGED);
+            } else {
+                stored.englishName = language.englishName;
+                stored.nativeName = language.nativeName;
+                stored.direction = language.direction;
+                report.languages().add(language.code, Outcome.UPDATED);
+            }
+        }
+        em.flush();
+        for (Topic topic : corpus.topics()) {
+            Topic stored = em.find(Topic.class, topic.id);
+            if (stored == null) {
+                topic.position = (int) (long) em.createQuery("select count(t) from Topic t", Long.class).getSingleResult();
+                em.persist(topic);
+                report.topics().add(topic.id, Outcome.CREATED);
+            } else if (stored.labels.equals(topic.labels)) {
+                report.topics().add(topic.id, Outcome.UNCHANGED);
+            } else {
+                stored.labels.clear();
+                stored.labels.putAll(topic.labels);
+                report.topics().add(topic.id, Outcome.UPDATED);
+            }
+        }
+        em.flush();
+        applyAll("speakers", corpus.speakers(), speaker -> speaker.id, speaker -> speakers.upsert(SpeakerInput.of(speaker), editor),
+                report.speakers());
+        if (!report.speakers().created().isEmpty() || !report.speakers().updated().isEmpty()) {
+            currentEditor.requireAdmin(); // who speakers are is for admins to say
+        }
+        applyAll("sources", corpus.sources(), source -> source.id, source -> sources.upsert(SourceInput.of(source), editor),
+                report.sources());
+        applyAll("meetings", corpus.meetings(), meeting -> meeting.id, meeting -> meetings.upsert(MeetingInput.of(meeting), editor),
+                report.meetings());
+        applyAll("quotes", corpus.quotes(), quote -> quote.id, quote -> quotes.upsert(QuoteInput.of(quote), editor),
+                report.quotes());
+        return report;
+    }
+
+    /** Applies each entry, naming the entry when one is refused (which rolls the whole import back). */
+    private static <E> void applyAll(String section, List<E> entries, Function<E, String> idOf, Function<E, Outcome> upsert,
+            ImportReport.Changes changes) {
+        for (int i = 0; i < entries.size(); i++) {
+            E entry = entries.get(i);
+            String where = CorpusLoader.ANNOTATIONS + ": " + section + "[" + i + "] (" + idOf.apply(entry) + ")";
+            try {
+                changes.add(idOf.apply(entry), upsert.apply(entry));
+            } catch (ProblemException e) {
+                throw new ProblemException(e.status(), e.type(), e.title(), where + ": " + e.getMessage()
+                        + " Nothing was imported.", e.violations() == null ? null : e.violations().stream()
+                        .map(v -> new Problem.Violation(where + " " + v.field(), v.message())).toList(), e.headers());
+            }
+        }
+    }
+
+    private static void unzip(InputStream zip, Path dir) throws IOException {
+        int entries = 0;
+        long unpacked = 0;
+        try (ZipInputStream in = new ZipInputStream(zip)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (++entries > MAX_ENTRIES) {
+                    throw tooLarge("more than " + MAX_ENTRIES + " entries");
+                }
+                Path target = dir.resolve(entry.getName()).normalize();
+                if (!target.startsWith(dir) || entry.getName().startsWith("/")) {
+                    throw new ProblemException(400, "/problems/invalid-archive", "Invalid archive",
+                            "The archive entry '" + entry.getName() + "' points outside the archive.", null, Map.of());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                try (var out = Files.newOutputStream(target)) {
+                    byte[] buffer = new byte[64 * 1024];
+                    for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                        unpacked += read;
+                        if (unpacked > MAX_UNPACKED_BYTES) {
+                            throw tooLarge("more than " + MAX_UNPACKED_BYTES / (1024 * 1024) + " MiB unpacked");
+                        }
+                        out.write(buffer, 0, read);
+                    }
+                }
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new ProblemException(400, "/problems/invalid-archive", "Invalid archive",
+                    "The body is not a readable zip archive: " + e.getMessage(), null, Map.of());
+        }
+        if (entries == 0) {
+            throw new ProblemException(400, "/problems/invalid-archive", "Invalid archive",
+                    "The body is not a zip archive with " + CorpusLoader.ANNOTATIONS + " and its documents.", null, Map.of());
+        }
+    }
+
+    private static ProblemException tooLarge(String what) {
+        return new ProblemException(413, "/problems/archive-too-large", "Archive too large",
+                "The archive unpacks to " + what + "; split the corpus into several imports.", null, Map.of());
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory; the system cleans it eventually
+        }
     }
 }

@@ -25,7 +25,7 @@ public class ImportResource {
     public static final String ZIP = "application/zip";
 
     @Inject
-    CorpusImportService imports;
+    CorpusImporter imports;
 
     @Inject
     CurrentEditor currentEditor;
