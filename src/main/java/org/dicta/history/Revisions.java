@@ -48,12 +48,23 @@ public class Revisions {
      * @throws ConstraintViolationException when it breaks the input's constraints
      */
     public <T> T patch(T current, JsonNode patch, Class<T> type) {
+        if (patch == null || !patch.isObject()) {
+            throw new ProblemException(400, "/problems/invalid-body", "Invalid request body",
+                    "A JSON Merge Patch here is a JSON object naming the members to change.",
+                    List.of(new org.dicta.web.Problem.Violation("body", "is not a JSON object")), Map.of());
+        }
         T patched;
         try {
             patched = json.treeToValue(MergePatch.apply(json.valueToTree(current), patch), type);
         } catch (JsonProcessingException e) {
+            String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
+                    ? mapping.getPath().stream().map(ref -> ref.getIndex() >= 0 ? "[" + ref.getIndex() + "]" : "." + ref.getFieldName())
+                            .reduce("", String::concat).replaceFirst("^\\.", "").replace(".[", "[")
+                    : "";
             throw new ProblemException(400, "/problems/invalid-body", "Invalid request body",
-                    "The patched document is not valid: " + e.getOriginalMessage(), null, Map.of());
+                    "The patched document is not valid: " + e.getOriginalMessage(),
+                    List.of(new org.dicta.web.Problem.Violation(field.isEmpty() ? "body" : field, "has the wrong type or value")),
+                    Map.of());
         }
         Set<ConstraintViolation<T>> violations = validator.validate(patched);
         if (!violations.isEmpty()) {

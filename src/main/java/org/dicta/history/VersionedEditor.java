@@ -55,6 +55,11 @@ public abstract class VersionedEditor<E, I> {
     protected void changed(E entity) {
     }
 
+    /** The form of a state in which two equal states compare equal (e.g. lists whose order means nothing, sorted). */
+    protected Object comparable(I input) {
+        return input;
+    }
+
     /** Hook before the entity is removed, to detach it from what may hold it without depending on it. */
     protected void beforeDelete(E entity) {
     }
@@ -75,7 +80,7 @@ public abstract class VersionedEditor<E, I> {
             create(input, editor);
             return Outcome.CREATED;
         }
-        if (revisions.sameState(stateOf(existing), input)) {
+        if (revisions.sameState(comparable(stateOf(existing)), comparable(input))) {
             return Outcome.UNCHANGED;
         }
         update(idOf(input), existing, input, editor);
@@ -95,10 +100,10 @@ public abstract class VersionedEditor<E, I> {
         E entity = newEntity(id);
         apply(entity, input);
         em.persist(entity);
+        changed(entity);
         em.flush();
         revisions.record(kind(), id, versionOf(entity), RevisionAction.CREATE, null, revisions.state(stateOf(entity)),
                 reasonOf(input), editor);
-        changed(entity);
         return entity;
     }
 
@@ -136,12 +141,15 @@ public abstract class VersionedEditor<E, I> {
             throw ProblemException.unprocessable(List.of(new Problem.Violation("id",
                     "is '" + idOf(input) + "' but the " + kind() + " is '" + id + "'; ids do not change")));
         }
+        if (revisions.sameState(comparable(stateOf(entity)), comparable(input))) {
+            return entity; // nothing to change, nothing to record
+        }
         String before = revisions.state(stateOf(entity));
         apply(entity, input);
-        em.flush();
+        changed(entity);
+        em.flush(); // version conflicts surface here, as 412, rather than at commit
         revisions.record(kind(), id, versionOf(entity), RevisionAction.UPDATE, before, revisions.state(stateOf(entity)),
                 reasonOf(input), editor);
-        changed(entity);
         return entity;
     }
 

@@ -11,6 +11,7 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.OptimisticLock;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import java.time.LocalDate;
@@ -47,6 +48,8 @@ public class Meeting extends PanacheEntityBase {
     @OrderColumn(name = "position")
     public List<Participant> participants = new ArrayList<>();
 
+    /** Grows when a quote cites a new source for the meeting: not an edit of the meeting, so not a new version. */
+    @OptimisticLock(excluded = true)
     @ManyToMany
     @JoinTable(name = "meeting_source", joinColumns = @JoinColumn(name = "meeting_id"),
             inverseJoinColumns = @JoinColumn(name = "source_id"))

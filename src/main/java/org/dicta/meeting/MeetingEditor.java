@@ -108,6 +108,12 @@ public class MeetingEditor extends VersionedEditor<Meeting, MeetingInput> {
                 sources.add(source);
             }
         }
+        if (meeting.id != null && em.contains(meeting)) {
+            List<String> cited = em.createQuery("select distinct v.source.id from QuoteVariant v where v.quote.meeting.id = :id",
+                    String.class).setParameter("id", meeting.id).getResultList();
+            cited.stream().filter(id -> sources.stream().noneMatch(source -> source.id.equals(id))).forEach(id ->
+                    violations.add(new Problem.Violation("sources", "must keep '" + id + "': quotes of this meeting cite it")));
+        }
         if (!violations.isEmpty()) {
             throw ProblemException.unprocessable(violations);
         }
@@ -141,7 +147,7 @@ public class MeetingEditor extends VersionedEditor<Meeting, MeetingInput> {
     }
 
     private void checkText(String field, String lang, String text, List<Problem.Violation> violations) {
-        if (!catalog.codes().contains(lang)) {
+        if (em.find(org.dicta.language.Language.class, lang) == null) {
             violations.add(new Problem.Violation(field, "language '" + lang + "' is not one of " + catalog.codes()));
         }
         if (!Normalizer.isNormalized(text, Normalizer.Form.NFC)) {

@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PATCH;
@@ -123,7 +124,7 @@ public class MeetingResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.EDITOR)
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Operation(operationId = "createMeeting", summary = "Add a meeting (editors)",
             description = "The change is recorded in the meeting's public revisions.")
     @APIResponse(responseCode = "201", description = "Created; `Location` names the new meeting and `ETag` its version.",
@@ -137,7 +138,7 @@ public class MeetingResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.EDITOR)
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Operation(operationId = "replaceMeeting", summary = "Correct a meeting (editors)",
             description = "Replaces the meeting with the one sent. Needs If-Match with the current ETag (428 without, 412 when stale).")
     @APIResponse(responseCode = "200", description = "The corrected meeting, with its new ETag.",
@@ -152,7 +153,7 @@ public class MeetingResource {
     @PATCH
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @RolesAllowed(Roles.EDITOR)
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Operation(operationId = "patchMeeting", summary = "Correct part of a meeting (editors)",
             description = "Applies a JSON Merge Patch (RFC 7396) to the meeting as PUT takes it. Needs If-Match, like PUT.")
     @APIResponse(responseCode = "200", description = "The corrected meeting, with its new ETag.",
@@ -175,7 +176,7 @@ public class MeetingResource {
     public RestResponse<Void> delete(
             @Parameter(description = "Meeting id.", example = "2023-03-13-raisi-lukashenko-talks") @RestPath String id,
             @Parameter(description = "The ETag of the version being deleted.", example = "\"0\"") @RestHeader("If-Match") String ifMatch,
-            @Parameter(description = "Why; shown in the revisions.", example = "Created by mistake.") @RestQuery String reason) {
+            @Parameter(description = "Why; shown in the revisions.", example = "Created by mistake.") @RestQuery @Size(max = 2000) String reason) {
         editor.delete(id, ifMatch, reason, currentEditor.name());
         return RestResponse.noContent();
     }

@@ -13,6 +13,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.OptimisticLock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -39,11 +40,13 @@ public class Quote extends PanacheEntityBase {
     @JoinColumn(name = "meeting_id")
     public Meeting meeting;
 
-    /** The meeting's date, or {@link #UNDATED} when none is stated: the key of "newest first". */
+    /** The meeting's date, or {@link #UNDATED} when none is stated: the key of "newest first". Derived: not a change. */
+    @OptimisticLock(excluded = true)
     @Column(name = "sort_date", nullable = false)
     public LocalDate sortDate = UNDATED;
 
-    /** When the quote or one of its variants last changed. */
+    /** When the quote or one of its variants last changed (or what it shows of its speaker and meeting). */
+    @OptimisticLock(excluded = true)
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 

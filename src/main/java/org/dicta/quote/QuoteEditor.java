@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import org.dicta.history.Outcome;
 import org.dicta.history.RevisionAction;
 import org.dicta.history.Revisions;
+import org.dicta.language.Language;
 import org.dicta.language.LanguageCatalog;
 import org.dicta.meeting.Meeting;
 import org.dicta.source.Source;
@@ -49,7 +51,8 @@ public class QuoteEditor {
 
     @Transactional
     public Quote create(QuoteInput input, String editor) {
-        String id = input.id() != null ? input.id() : input.speaker() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = input.id() != null ? input.id()
+                : input.speaker().substring(0, Math.min(input.speaker().length(), 90)) + "-" + UUID.randomUUID().toString().substring(0, 8);
         if (em.find(Quote.class, id) != null) {
             throw new ProblemException(409, "/problems/conflict", "Conflict", "A quote with id '" + id + "' exists already; "
                     + "choose another id, or PUT to /api/v1/quotes/" + id + " to change it.",
@@ -75,7 +78,7 @@ public class QuoteEditor {
         if (existing.retractedAt != null) {
             throw gone(existing);
         }
-        if (revisions.sameState(QuoteInput.of(existing), input)) {
+        if (revisions.sameState(QuoteInput.of(existing).canonical(), input.canonical())) {
             return Outcome.UNCHANGED;
         }
         update(existing, input, editor);
@@ -104,7 +107,7 @@ public class QuoteEditor {
         String before = state(quote);
         quote.retractedAt = now;
         quote.retractionReason = reason;
-        quote.updatedAt = now;
+        touch(quote);
         em.flush();
         record(quote, RevisionAction.RETRACT, before, reason, editor);
         return quote;
@@ -146,7 +149,20 @@ public class QuoteEditor {
         Quote quote = standing(quoteId);
         QuoteVariant variant = variantOf(quote, variantId);
         QuoteInput.VariantInput current = QuoteInput.of(quote).variants().get(quote.variants.indexOf(variant));
+        if (!patch.isObject()) {
+            throw new ProblemException(400, "/problems/invalid-body", "Invalid request body",
+                    "A merge patch of a variant is a JSON object.", List.of(new Problem.Violation("body", "is not an object")),
+                    Map.of());
+        }
+        if (patch.has("text") && !patch.has("span")) {
+            // A new text is located afresh: the old span describes the old text.
+            current = new QuoteInput.VariantInput(current.source(), current.lang(), current.mode(), current.text(), null,
+                    current.note());
+        }
         JsonNode reason = patch.get("reason");
+        if (reason != null && reason.isTextual() && reason.asText().length() > 2000) {
+            throw ProblemException.unprocessable(List.of(new Problem.Violation("reason", "is longer than 2000 characters")));
+        }
         QuoteInput.VariantInput patched = revisions.patch(current, patch.isObject()
                 ? ((com.fasterxml.jackson.databind.node.ObjectNode) patch.deepCopy()).without("reason") : patch,
                 QuoteInput.VariantInput.class);
@@ -208,14 +224,21 @@ public class QuoteEditor {
         kept.note = given.note;
     }
 
-    private static void touch(Quote quote) {
+    /** A change of the quote or its variants: a new version (variants alone would not make the quote row dirty). */
+    private void touch(Quote quote) {
         quote.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        if (em.contains(quote)) {
+            em.lock(quote, LockModeType.PESSIMISTIC_FORCE_INCREMENT); // now, so that the revision records the new version
+        }
     }
 
     private Quote update(Quote quote, QuoteInput input, String editor) {
         if (input.id() != null && !input.id().equals(quote.id)) {
             throw ProblemException.unprocessable(List.of(new Problem.Violation("id",
                     "is '" + input.id() + "' but the quote is '" + quote.id + "'; ids do not change")));
+        }
+        if (revisions.sameState(QuoteInput.of(quote).canonical(), input.canonical())) {
+            return quote; // nothing to change, nothing to record
         }
         String before = state(quote);
         apply(quote, input);
@@ -276,7 +299,7 @@ public class QuoteEditor {
         quote.sortDate = meeting.date != null ? meeting.date : Quote.UNDATED;
         quote.topics.clear();
         quote.topics.addAll(topics);
-        quote.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        touch(quote);
         // Variants keep their ids by position: a correction does not renumber the others.
         for (int i = 0; i < variants.size(); i++) {
             QuoteVariant given = variants.get(i);
@@ -293,14 +316,18 @@ public class QuoteEditor {
     }
 
     private QuoteVariant variant(QuoteInput.VariantInput input, Meeting meeting, String field, List<Problem.Violation> violations) {
-        Source source = em.find(Source.class, input.source());
+        // Locked, so that the source's text cannot change while this quote is written against it.
+        Source source = em.find(Source.class, input.source(), LockModeType.PESSIMISTIC_WRITE);
         if (source == null) {
             violations.add(new Problem.Violation(field + ".source", "there is no source with id '" + input.source() + "'"));
             return null;
         }
         String lang = input.lang() != null ? input.lang() : source.lang;
-        if (!catalog.codes().contains(lang)) {
+        if (em.find(Language.class, lang) == null) {
             violations.add(new Problem.Violation(field + ".lang", "'" + lang + "' is not one of " + catalog.codes()));
+        }
+        if (input.note() != null && !java.text.Normalizer.isNormalized(input.note(), java.text.Normalizer.Form.NFC)) {
+            violations.add(new Problem.Violation(field + ".note", "is not in Unicode NFC"));
         }
         SpanLocator.Span span;
         try {

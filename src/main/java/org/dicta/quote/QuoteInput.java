@@ -30,7 +30,7 @@ public record QuoteInput(
         @Schema(description = "Topic ids.", example = "[\"north-south-corridor\", \"trade\"]")
         @Size(max = 20) List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> topics,
         @Schema(required = true, description = "The statement as each source reports it.")
-        @NotEmpty @Size(max = 50) List<@NotNull @Valid VariantInput> variants,
+        @NotEmpty @Size(max = 40) List<@NotNull @Valid VariantInput> variants,
         @Schema(description = "Why this change is made; shown in the quote's public revisions. Not part of the quote.",
                 example = "Added the Urdu report.")
         @Size(max = 2000) String reason) {
@@ -48,7 +48,7 @@ public record QuoteInput(
             @Schema(required = true, example = "indirect") @NotNull QuoteMode mode,
             @Schema(required = true, description = "The words exactly as the source has them.",
                     example = "this corridor would benefit Iran, Belarus, Russia, and the region")
-            @NotBlank @Size(max = 20000) String text,
+            @NotBlank @Size(max = 10_000) String text,
             @Schema(description = "Needed only when the text occurs more than once in the source.") @Valid SpanInput span,
             @Schema(description = "Editorial note.", example = "Says European where the others say Western.")
             @Size(max = 2000) String note) {
@@ -66,6 +66,12 @@ public record QuoteInput(
         return new QuoteInput(quote.id, quote.speaker.id, quote.meeting.id, quote.topics.stream().map(topic -> topic.id).toList(),
                 quote.variants.stream().map(variant -> new VariantInput(variant.source.id, variant.lang, variant.mode,
                         variant.text, new SpanInput(variant.spanStart, variant.spanEnd), variant.note)).toList(), null);
+    }
+
+    /** The same quote with its topics in a fixed order, to compare states: topic order carries no meaning. */
+    public QuoteInput canonical() {
+        return new QuoteInput(id, speaker, meeting, topics == null ? List.of() : topics.stream().sorted().toList(), variants,
+                reason);
     }
 
     public QuoteInput withId(String newId) {

@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PATCH;
@@ -188,7 +189,7 @@ public class QuoteResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.EDITOR)
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Operation(operationId = "createQuote", summary = "Add a quote (editors)",
             description = "Creates a quote from its variants' texts, each located in its source; 422 names any reference "
                     + "to nothing and any text not found. The change is recorded in the quote's public revisions.")
@@ -203,7 +204,7 @@ public class QuoteResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.EDITOR)
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Operation(operationId = "replaceQuote", summary = "Correct a quote (editors)",
             description = "Replaces the quote with the one sent. Needs If-Match with the quote's current ETag: 428 without it, "
                     + "412 (with the current ETag) when someone changed it since. Variants keep their ids by position.")
@@ -221,7 +222,7 @@ public class QuoteResource {
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.EDITOR)
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Operation(operationId = "patchQuote", summary = "Correct part of a quote (editors)",
             description = "Applies a JSON Merge Patch (RFC 7396) to the quote as PUT takes it (see QuoteInput), e.g. "
                     + "`{\"topics\": [\"trade\"], \"reason\": \"…\"}`; arrays are replaced whole. Needs If-Match, like PUT.")
@@ -248,7 +249,7 @@ public class QuoteResource {
             @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
             @Parameter(description = "The ETag of the version being retracted.", example = "\"3\"") @RestHeader("If-Match") String ifMatch,
             @Parameter(description = "Why the quote is retracted; shown to readers.", required = true,
-                    example = "Misattributed: the words are the reporter's.") @RestQuery String reason) {
+                    example = "Misattributed: the words are the reporter's.") @RestQuery @Size(max = 2000) String reason) {
         if (reason == null || reason.isBlank() || reason.length() > 2000) {
             throw new InvalidParameterException("reason", "a retraction needs a reason of 1 to 2000 characters");
         }
@@ -288,7 +289,7 @@ public class QuoteResource {
     @Path("{id}/variants")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.EDITOR)
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Operation(operationId = "addQuoteVariant", summary = "Add a report of a quote (editors)",
             description = "Adds a variant, its text located in its source. Needs If-Match with the quote's ETag; answers with "
                     + "the whole quote and its new ETag.")
@@ -297,7 +298,7 @@ public class QuoteResource {
     public RestResponse<QuoteView> addVariant(
             @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
             @Parameter(description = "The quote's ETag.", example = "\"3\"") @RestHeader("If-Match") String ifMatch,
-            @Parameter(description = "Why; shown in the quote's revisions.", example = "Added the Urdu report.") @RestQuery String reason,
+            @Parameter(description = "Why; shown in the quote's revisions.", example = "Added the Urdu report.") @RestQuery @Size(max = 2000) String reason,
             @Valid @NotNull QuoteInput.VariantInput input, UriInfo uri) {
         QuoteVariant variant = editor.addVariant(id, input, ifMatch, reason, editorName());
         return written(id, RestResponse.ResponseBuilder.created(uri.getBaseUriBuilder()
@@ -308,7 +309,7 @@ public class QuoteResource {
     @Path("{id}/variants/{variantId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.EDITOR)
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Operation(operationId = "replaceQuoteVariant", summary = "Correct a report of a quote (editors)",
             description = "Replaces one variant; its id stays. Needs If-Match with the quote's ETag.")
     @APIResponse(responseCode = "200", description = "The corrected quote, with its new ETag.",
@@ -317,7 +318,7 @@ public class QuoteResource {
             @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
             @Parameter(description = "Variant id.", example = "22") @RestPath long variantId,
             @Parameter(description = "The quote's ETag.", example = "\"3\"") @RestHeader("If-Match") String ifMatch,
-            @Parameter(description = "Why; shown in the quote's revisions.", example = "Span corrected.") @RestQuery String reason,
+            @Parameter(description = "Why; shown in the quote's revisions.", example = "Span corrected.") @RestQuery @Size(max = 2000) String reason,
             @Valid @NotNull QuoteInput.VariantInput input) {
         editor.replaceVariant(id, variantId, input, ifMatch, reason, editorName());
         return written(id, RestResponse.ResponseBuilder.ok());
@@ -327,7 +328,7 @@ public class QuoteResource {
     @Path("{id}/variants/{variantId}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.EDITOR)
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Operation(operationId = "patchQuoteVariant", summary = "Correct part of a report of a quote (editors)",
             description = "Applies a JSON Merge Patch to one variant as PUT takes it (a `reason` member goes to the revision). "
                     + "Needs If-Match with the quote's ETag.")
@@ -347,7 +348,7 @@ public class QuoteResource {
     @DELETE
     @Path("{id}/variants/{variantId}")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.EDITOR)
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Operation(operationId = "removeQuoteVariant", summary = "Remove a report of a quote (editors)",
             description = "Removes one variant (not the last: retract the quote instead). Needs If-Match with the quote's ETag.")
     @APIResponse(responseCode = "200", description = "The quote without the variant, with its new ETag.",
@@ -356,7 +357,7 @@ public class QuoteResource {
             @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
             @Parameter(description = "Variant id.", example = "22") @RestPath long variantId,
             @Parameter(description = "The quote's ETag.", example = "\"3\"") @RestHeader("If-Match") String ifMatch,
-            @Parameter(description = "Why; shown in the quote's revisions.", example = "Not this statement.") @RestQuery String reason) {
+            @Parameter(description = "Why; shown in the quote's revisions.", example = "Not this statement.") @RestQuery @Size(max = 2000) String reason) {
         editor.removeVariant(id, variantId, ifMatch, reason, editorName());
         return written(id, RestResponse.ResponseBuilder.ok());
     }

@@ -66,9 +66,11 @@ public class CorpusImporter {
     private final MeetingEditor meetings;
     private final QuoteEditor quotes;
     private final CurrentEditor currentEditor;
+    private final jakarta.validation.Validator validator;
 
     CorpusImporter(SeedConfig config, LanguageCatalog catalog, EntityManager em, SpeakerEditor speakers, SourceEditor sources,
-            MeetingEditor meetings, QuoteEditor quotes, CurrentEditor currentEditor) {
+            MeetingEditor meetings, QuoteEditor quotes, CurrentEditor currentEditor, jakarta.validation.Validator validator) {
+        this.validator = validator;
         this.config = config;
         this.catalog = catalog;
         this.em = em;
@@ -204,18 +206,31 @@ public class CorpusImporter {
             }
         }
         em.flush();
-        applyAll("speakers", corpus.speakers(), speaker -> speaker.id, speaker -> speakers.upsert(SpeakerInput.of(speaker), editor),
+        if (!report.languages().created().isEmpty() || !report.languages().updated().isEmpty()
+                || !report.topics().created().isEmpty() || !report.topics().updated().isEmpty()) {
+            currentEditor.requireAdmin(); // the catalogue of languages and topics is for admins to change
+        }
+        applyAll("speakers", corpus.speakers(), speaker -> speaker.id, speaker -> speakers.upsert(valid(SpeakerInput.of(speaker)), editor),
                 report.speakers());
         if (!report.speakers().created().isEmpty() || !report.speakers().updated().isEmpty()) {
             currentEditor.requireAdmin(); // who speakers are is for admins to say
         }
-        applyAll("sources", corpus.sources(), source -> source.id, source -> sources.upsert(SourceInput.of(source), editor),
+        applyAll("sources", corpus.sources(), source -> source.id, source -> sources.upsert(valid(SourceInput.of(source)), editor),
                 report.sources());
-        applyAll("meetings", corpus.meetings(), meeting -> meeting.id, meeting -> meetings.upsert(MeetingInput.of(meeting), editor),
+        applyAll("meetings", corpus.meetings(), meeting -> meeting.id, meeting -> meetings.upsert(valid(MeetingInput.of(meeting)), editor),
                 report.meetings());
-        applyAll("quotes", corpus.quotes(), quote -> quote.id, quote -> quotes.upsert(QuoteInput.of(quote), editor),
+        applyAll("quotes", corpus.quotes(), quote -> quote.id, quote -> quotes.upsert(valid(QuoteInput.of(quote)), editor),
                 report.quotes());
         return report;
+    }
+
+    /** The checks an API body gets, for an entry of an imported corpus. */
+    private <T> T valid(T input) {
+        var violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw new jakarta.validation.ConstraintViolationException(violations);
+        }
+        return input;
     }
 
     /** Applies each entry, naming the entry when one is refused (which rolls the whole import back). */
@@ -226,6 +241,11 @@ public class CorpusImporter {
             String where = CorpusLoader.ANNOTATIONS + ": " + section + "[" + i + "] (" + idOf.apply(entry) + ")";
             try {
                 changes.add(idOf.apply(entry), upsert.apply(entry));
+            } catch (jakarta.validation.ConstraintViolationException e) {
+                throw new ProblemException(422, "/problems/invalid-corpus", "Invalid corpus", where + ": "
+                        + e.getConstraintViolations().size() + " invalid field(s). Nothing was imported.",
+                        e.getConstraintViolations().stream().map(v -> new Problem.Violation(where + " " + v.getPropertyPath(),
+                                v.getMessage())).toList(), Map.of());
             } catch (ProblemException e) {
                 throw new ProblemException(e.status(), e.type(), e.title(), where + ": " + e.getMessage()
                         + " Nothing was imported.", e.violations() == null ? null : e.violations().stream()
@@ -242,17 +262,35 @@ public class CorpusImporter {
                 if (++entries > MAX_ENTRIES) {
                     throw tooLarge("more than " + MAX_ENTRIES + " entries");
                 }
-                Path target = dir.resolve(entry.getName()).normalize();
+                Path target;
+                try {
+                    target = dir.resolve(entry.getName()).normalize();
+                } catch (java.nio.file.InvalidPathException e) {
+                    throw invalidEntry(entry.getName());
+                }
                 if (!target.startsWith(dir) || entry.getName().startsWith("/")) {
                     throw new ProblemException(400, "/problems/invalid-archive", "Invalid archive",
                             "The archive entry '" + entry.getName() + "' points outside the archive.", null, Map.of());
                 }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                    continue;
+                if (target.equals(dir)) {
+                    continue; // "." or "/": the archive's own root
                 }
-                Files.createDirectories(target.getParent());
-                try (var out = Files.newOutputStream(target)) {
+                try {
+                    if (entry.isDirectory()) {
+                        Files.createDirectories(target);
+                        continue;
+                    }
+                    Files.createDirectories(target.getParent());
+                } catch (IOException e) {
+                    throw invalidEntry(entry.getName());
+                }
+                java.io.OutputStream file;
+                try {
+                    file = Files.newOutputStream(target);
+                } catch (IOException e) {
+                    throw invalidEntry(entry.getName());
+                }
+                try (var out = file) {
                     byte[] buffer = new byte[64 * 1024];
                     for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                         unpacked += read;
@@ -271,6 +309,12 @@ public class CorpusImporter {
             throw new ProblemException(400, "/problems/invalid-archive", "Invalid archive",
                     "The body is not a zip archive with " + CorpusLoader.ANNOTATIONS + " and its documents.", null, Map.of());
         }
+    }
+
+    private static ProblemException invalidEntry(String name) {
+        return new ProblemException(400, "/problems/invalid-archive", "Invalid archive",
+                "The archive entry '" + name + "' cannot be unpacked (it clashes with another entry or is not a file name).",
+                null, Map.of());
     }
 
     private static ProblemException tooLarge(String what) {

@@ -190,8 +190,8 @@ public final class CorpusLoader {
 
     private void language(CorpusFile.LanguageEntry entry, String position) {
         String where = position + " (" + entry.code() + ")";
-        if (!LanguageCatalog.isWellFormed(entry.code())) {
-            errors.add(where + ": code '" + entry.code() + "' is not a well-formed BCP 47 language tag");
+        if (!LanguageCatalog.isWellFormed(entry.code()) || entry.code().length() > 35) {
+            errors.add(where + ": code '" + entry.code() + "' is not a well-formed BCP 47 language tag of at most 35 characters");
             return;
         }
         if (languages.containsKey(entry.code())) {
@@ -246,7 +246,8 @@ public final class CorpusLoader {
             for (CorpusFile.AliasEntry alias : entry.aliases()) {
                 if (alias == null || blank(alias.name())) {
                     errors.add(where + ": an alias has no name");
-                } else if (knownLanguage(alias.lang(), where, "aliases.lang")) {
+                } else if (knownLanguage(alias.lang(), where, "aliases.lang")
+                        && withinLimit(alias.name(), where, "aliases.name") != null) {
                     speaker.aliases.add(new SpeakerAlias(alias.lang(), alias.name()));
                 }
             }
@@ -310,6 +311,10 @@ public final class CorpusLoader {
         Set<String> present = new HashSet<>();
         for (CorpusFile.ParticipantEntry participant : Objects.requireNonNullElse(entry.participants(),
                 List.<CorpusFile.ParticipantEntry>of())) {
+            if (participant == null) {
+                errors.add(where + ": a participant is empty");
+                continue;
+            }
             Speaker speaker = reference(speakers, Speaker.class, participant.speaker(), where, "participants.speaker", "speaker");
             ParticipantRole role = enumValue(ParticipantRole.class, participant.role(), where, "participants.role");
             if (speaker != null && !present.add(speaker.id)) {
@@ -323,6 +328,10 @@ public final class CorpusLoader {
             errors.add(where + ": sources must name at least one source that reports the meeting");
         }
         for (String sourceId : sourceIds) {
+            if (sourceId == null) {
+                errors.add(where + ": a source id is empty");
+                continue;
+            }
             Source source = reference(sources, Source.class, sourceId, where, "sources", "source");
             if (source != null) {
                 meeting.sources.add(source);
@@ -514,6 +523,21 @@ public final class CorpusLoader {
             errors.add(where + ": " + field + " is required");
             return null;
         }
+        return withinLimit(value, where, field);
+    }
+
+    /** The longest value each field may hold (the columns' sizes); others are limited to {@link #DEFAULT_LIMIT}. */
+    private static final Map<String, Integer> LIMITS = Map.ofEntries(Map.entry("text", 10_000), Map.entry("headline", 1000),
+            Map.entry("note", 2000), Map.entry("english", 100), Map.entry("native", 100));
+    private static final int DEFAULT_LIMIT = 300;
+
+    private String withinLimit(String value, String where, String field) {
+        String leaf = field.contains(".") ? field.substring(0, field.indexOf('.')) : field;
+        int limit = where.startsWith("meetings") && field.startsWith("titles") ? 500 : LIMITS.getOrDefault(leaf, DEFAULT_LIMIT);
+        if (value.length() > limit) {
+            errors.add(where + ": " + field + " is longer than " + limit + " characters");
+            return null;
+        }
         return value;
     }
 
@@ -522,7 +546,7 @@ public final class CorpusLoader {
             errors.add(where + ": " + field + " is blank; leave it out instead");
             return null;
         }
-        return value;
+        return value == null ? null : withinLimit(value, where, field);
     }
 
     private static boolean blank(String value) {

@@ -33,7 +33,7 @@ public class ImportResource {
     @POST
     @Consumes(ZIP)
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.EDITOR)
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Operation(operationId = "importCorpus", summary = "Import a corpus (editors)",
             description = "Takes a zip of annotations.yaml and the documents it names, in the seeds' format; its references "
                     + "may also name stored resources. Applies it in one transaction: each resource is created, updated "

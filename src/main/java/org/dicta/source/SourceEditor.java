@@ -1,6 +1,7 @@
 package org.dicta.source;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.dicta.history.VersionedEditor;
+import org.dicta.language.Language;
 import org.dicta.language.LanguageCatalog;
 import org.dicta.web.Problem;
 import org.dicta.web.ProblemException;
@@ -80,13 +82,17 @@ public class SourceEditor extends VersionedEditor<Source, SourceInput> {
 
     @Override
     protected void apply(Source source, SourceInput input) {
+        if (source.text != null && !input.text().equals(source.text)) {
+            // Quote writes lock the sources they cite: counting under this lock cannot miss one being added now.
+            em.lock(source, LockModeType.PESSIMISTIC_WRITE);
+        }
         if (source.text != null && !input.text().equals(source.text) && citations(source.id) > 0) {
             throw new ProblemException(409, "/problems/source-cited", "Source is cited", "Quotes cite source '" + source.id
                     + "', so its text cannot change: the spans of their variants point into it. Add the corrected "
                     + "article as a new source and move the variants to it.", null, Map.of());
         }
         List<Problem.Violation> violations = new ArrayList<>();
-        if (!catalog.codes().contains(input.lang())) {
+        if (em.find(Language.class, input.lang()) == null) {
             violations.add(new Problem.Violation("lang", "'" + input.lang() + "' is not one of " + catalog.codes()));
         }
         requireNfc("text", input.text(), violations);

@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PATCH;
@@ -100,7 +101,7 @@ public class SourceResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.EDITOR)
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Operation(operationId = "createSource", summary = "Add a source (editors)",
             description = "Stores a reporting document exactly as sent, with its SHA-256; quotes can then cite it.")
     @APIResponse(responseCode = "201", description = "Created; `Location` names the new source and `ETag` its version.",
@@ -114,7 +115,7 @@ public class SourceResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.EDITOR)
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Operation(operationId = "replaceSource", summary = "Correct a source (editors)",
             description = "Replaces the source's metadata (and its text, while no quote cites it: 409 otherwise). Needs "
                     + "If-Match with the current ETag (428 without, 412 when stale).")
@@ -130,7 +131,7 @@ public class SourceResource {
     @PATCH
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @RolesAllowed(Roles.EDITOR)
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Operation(operationId = "patchSource", summary = "Correct part of a source (editors)",
             description = "Applies a JSON Merge Patch (RFC 7396) to the source as PUT takes it. Needs If-Match, like PUT.")
     @APIResponse(responseCode = "200", description = "The corrected source, with its new ETag.",
@@ -153,7 +154,7 @@ public class SourceResource {
     public RestResponse<Void> delete(
             @Parameter(description = "Source id.", example = "004_dbc71cf8bbbb5a4e") @RestPath String id,
             @Parameter(description = "The ETag of the version being deleted.", example = "\"0\"") @RestHeader("If-Match") String ifMatch,
-            @Parameter(description = "Why; shown in the source's revisions.", example = "Duplicate upload.") @RestQuery String reason) {
+            @Parameter(description = "Why; shown in the source's revisions.", example = "Duplicate upload.") @RestQuery @Size(max = 2000) String reason) {
         editor.delete(id, ifMatch, reason, currentEditor.name());
         return RestResponse.noContent();
     }

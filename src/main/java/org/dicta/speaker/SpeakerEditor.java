@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.dicta.history.VersionedEditor;
+import org.dicta.language.Language;
 import org.dicta.language.LanguageCatalog;
+import org.dicta.quote.Quote;
+import org.dicta.quote.QuoteChanged;
 import org.dicta.web.Problem;
 import org.dicta.web.ProblemException;
 
@@ -21,9 +24,11 @@ public class SpeakerEditor extends VersionedEditor<Speaker, SpeakerInput> {
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final LanguageCatalog catalog;
+    private final jakarta.enterprise.event.Event<QuoteChanged> quoteChanged;
 
-    SpeakerEditor(LanguageCatalog catalog) {
+    SpeakerEditor(LanguageCatalog catalog, jakarta.enterprise.event.Event<QuoteChanged> quoteChanged) {
         this.catalog = catalog;
+        this.quoteChanged = quoteChanged;
     }
 
     @Override
@@ -83,6 +88,9 @@ public class SpeakerEditor extends VersionedEditor<Speaker, SpeakerInput> {
         List<SpeakerInput.Alias> aliases = input.aliases() == null ? List.of() : input.aliases();
         for (int i = 0; i < aliases.size(); i++) {
             checkText("aliases[" + i + "]", aliases.get(i).lang(), aliases.get(i).name(), violations);
+            if (aliases.subList(0, i).contains(aliases.get(i))) {
+                violations.add(new Problem.Violation("aliases[" + i + "]", "repeats an earlier alias"));
+            }
         }
         if (!violations.isEmpty()) {
             throw ProblemException.unprocessable(violations);
@@ -97,13 +105,20 @@ public class SpeakerEditor extends VersionedEditor<Speaker, SpeakerInput> {
         speaker.indexNames();
     }
 
-    /** Quotes show their speaker's names: a renamed speaker changes them, for clients that sync. */
+    /** Quotes show their speaker's names: a renamed speaker changes them for clients that sync, and in the index. */
     @Override
     protected void changed(Speaker speaker) {
-        em.createQuery("update Quote q set q.updatedAt = :now, q.version = q.version + 1 where q.speaker.id = :id")
-                .setParameter("now", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC))
-                .setParameter("id", speaker.id)
-                .executeUpdate();
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        for (Quote quote : em.createQuery("select q from Quote q where q.speaker.id = :id", Quote.class)
+                .setParameter("id", speaker.id).getResultList()) {
+            quote.updatedAt = now;
+            quoteChanged.fire(new QuoteChanged(quote.id));
+        }
+    }
+
+    @Override
+    protected Object comparable(SpeakerInput input) {
+        return input.canonical();
     }
 
     @Override
@@ -121,7 +136,7 @@ public class SpeakerEditor extends VersionedEditor<Speaker, SpeakerInput> {
     }
 
     private void checkText(String field, String lang, String text, List<Problem.Violation> violations) {
-        if (!catalog.codes().contains(lang)) {
+        if (em.find(Language.class, lang) == null) {
             violations.add(new Problem.Violation(field, "language '" + lang + "' is not one of " + catalog.codes()));
         }
         if (!Normalizer.isNormalized(text, Normalizer.Form.NFC)) {

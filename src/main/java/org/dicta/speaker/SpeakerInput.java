@@ -35,6 +35,13 @@ public record SpeakerInput(
             @Schema(required = true, example = "بوتين") @NotBlank @Size(max = 300) String name) {
     }
 
+    /** The same speaker with aliases in a fixed order, to compare states: their order carries no meaning. */
+    public SpeakerInput canonical() {
+        return new SpeakerInput(id, kind, country, names, titles == null ? Map.of() : titles, aliases == null ? List.of()
+                : aliases.stream().sorted(java.util.Comparator.comparing(Alias::lang).thenComparing(Alias::name)).toList(),
+                reason);
+    }
+
     public static SpeakerInput of(Speaker speaker) {
         return new SpeakerInput(speaker.id, speaker.kind, speaker.country, speaker.names(), speaker.titles(),
                 speaker.aliases.stream().map(alias -> new Alias(alias.lang, alias.name)).toList(), null);

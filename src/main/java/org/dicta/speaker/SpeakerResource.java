@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PATCH;
@@ -189,7 +190,7 @@ public class SpeakerResource {
     public RestResponse<Void> delete(
             @Parameter(description = "Speaker id.", example = "alexander-lukashenko") @RestPath String id,
             @Parameter(description = "The ETag of the version being deleted.", example = "\"0\"") @RestHeader("If-Match") String ifMatch,
-            @Parameter(description = "Why; shown in the revisions.", example = "Created by mistake.") @RestQuery String reason) {
+            @Parameter(description = "Why; shown in the revisions.", example = "Created by mistake.") @RestQuery @Size(max = 2000) String reason) {
         editor.delete(id, ifMatch, reason, currentEditor.name());
         return RestResponse.noContent();
     }

@@ -40,7 +40,7 @@ public final class Preconditions {
         }
         for (String candidate : ifMatch.split(",")) {
             Matcher matcher = ETAG.matcher(candidate.strip());
-            if (matcher.matches() && Long.parseLong(matcher.group(1)) == currentVersion) {
+            if (matcher.matches() && matcher.group(1).equals(Long.toString(currentVersion))) {
                 return;
             }
         }

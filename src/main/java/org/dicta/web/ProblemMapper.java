@@ -150,6 +150,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public RestResponse<Problem> unexpected(Throwable e, UriInfo uri) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException || cause instanceof StaleObjectStateException) {
+                return concurrentChange((Exception) cause, uri); // a conflict found only at commit
+            }
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error on %s (reference %s)", uri.getPath(), reference);
         return problem(Response.Status.INTERNAL_SERVER_ERROR, "about:blank", "Internal Server Error",

@@ -77,7 +77,7 @@ class MeetingEditingTest {
                 .body(meeting.replace("ebrahim-raisi", "nobody").replace("003_b5ccf18f57044a7b", "no-source"))
                 .header("If-Match", "\"1\"").when().put("/api/v1/meetings/2023-03-20-follow-up")
                 .then().statusCode(422)
-                .body("violations.field", contains("participants[0].speaker", "sources[0]"));
+                .body("violations.field", contains("participants[0].speaker", "sources[0]", "sources"));
         given().header("If-None-Match", "\"1\"").when().get("/api/v1/meetings/2023-03-20-follow-up").then().statusCode(304);
     }
 }
