@@ -173,7 +173,8 @@ public class QuoteResource {
         MediaType format = MediaTypes.negotiate(headers, QUOTE_FORMATS);
         QuoteView view = QuoteView.from(QuoteMatch.whole(quote), language);
         boolean jsonLd = format.isCompatible(MediaType.valueOf(JSON_LD));
-        String etag = Preconditions.etag(quote.version, language);
+        // Meeting and speaker changes touch updated_at but not the version: the stamp makes them new representations.
+        String etag = Preconditions.etag(quote.version, quote.updatedAt.toInstant().toEpochMilli(), language);
         if (jsonLd) {
             etag = etag.substring(0, etag.length() - 1) + "-ld\"";
         }

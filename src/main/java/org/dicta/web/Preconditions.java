@@ -20,8 +20,20 @@ public final class Preconditions {
     }
 
     public static String etag(long version, LanguageChoice language) {
-        return language.allLanguages() ? etag(version) : "\"" + version + "-" + language.contentLanguage()
-                .map(value -> value.replace(", ", "-")).orElse("none") + "\"";
+        return "\"" + version + languageSuffix(language) + "\"";
+    }
+
+    /**
+     * The ETag of a representation that also shows other resources (a quote shows its speaker's names and its meeting):
+     * the version, a stamp of the last change of anything it shows, and the language. If-Match looks at the version only.
+     */
+    public static String etag(long version, long stamp, LanguageChoice language) {
+        return "\"" + version + "-t" + Long.toString(stamp, 36) + languageSuffix(language) + "\"";
+    }
+
+    private static String languageSuffix(LanguageChoice language) {
+        return language.allLanguages() ? ""
+                : "-" + language.contentLanguage().map(value -> value.replace(", ", "-")).orElse("none");
     }
 
     /**
