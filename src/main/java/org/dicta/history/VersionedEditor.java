@@ -28,6 +28,9 @@ public abstract class VersionedEditor<E, I> {
     @Inject
     protected Revisions revisions;
 
+    @Inject
+    protected InputChecks checks;
+
     /** The resource kind in revisions and messages ("speaker"). */
     protected abstract String kind();
 

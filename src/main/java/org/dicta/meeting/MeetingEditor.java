@@ -2,7 +2,6 @@ package org.dicta.meeting;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.dicta.history.VersionedEditor;
-import org.dicta.language.LanguageCatalog;
 import org.dicta.quote.Quote;
 import org.dicta.quote.QuoteChanged;
 import org.dicta.source.Source;
@@ -26,11 +24,9 @@ public class MeetingEditor extends VersionedEditor<Meeting, MeetingInput> {
 
     public static final String KIND = "meeting";
 
-    private final LanguageCatalog catalog;
     private final Event<QuoteChanged> quoteChanged;
 
-    MeetingEditor(LanguageCatalog catalog, Event<QuoteChanged> quoteChanged) {
-        this.catalog = catalog;
+    MeetingEditor(Event<QuoteChanged> quoteChanged) {
         this.quoteChanged = quoteChanged;
     }
 
@@ -80,8 +76,8 @@ public class MeetingEditor extends VersionedEditor<Meeting, MeetingInput> {
     protected void apply(Meeting meeting, MeetingInput input) {
         List<Problem.Violation> violations = new ArrayList<>();
         Map<String, String> places = input.places() == null ? Map.of() : input.places();
-        input.titles().forEach((lang, title) -> checkText("titles." + lang, lang, title, violations));
-        places.forEach((lang, place) -> checkText("places." + lang, lang, place, violations));
+        input.titles().forEach((lang, title) -> checks.text("titles." + lang, lang, title, violations));
+        places.forEach((lang, place) -> checks.text("places." + lang, lang, place, violations));
         places.keySet().stream().filter(lang -> !input.titles().containsKey(lang)).forEach(lang ->
                 violations.add(new Problem.Violation("places." + lang, "has no title in titles." + lang)));
         List<Participant> participants = new ArrayList<>();
@@ -144,14 +140,5 @@ public class MeetingEditor extends VersionedEditor<Meeting, MeetingInput> {
         long quotes = em.createQuery("select count(q) from Quote q where q.meeting.id = :id", Long.class)
                 .setParameter("id", id).getSingleResult();
         return quotes == 0 ? Optional.empty() : Optional.of(quotes + " quotes were made at it.");
-    }
-
-    private void checkText(String field, String lang, String text, List<Problem.Violation> violations) {
-        if (em.find(org.dicta.language.Language.class, lang) == null) {
-            violations.add(new Problem.Violation(field, "language '" + lang + "' is not one of " + catalog.codes()));
-        }
-        if (!Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
-            violations.add(new Problem.Violation(field, "is not in Unicode NFC"));
-        }
     }
 }

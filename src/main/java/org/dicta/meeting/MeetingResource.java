@@ -192,7 +192,7 @@ public class MeetingResource {
 
     private RestResponse<MeetingView> written(String id, RestResponse.ResponseBuilder<MeetingView> builder) {
         Meeting stored = Meeting.<Meeting>findByIdOptional(id).orElseThrow();
-        LanguageChoice all = languages.read(new Parameters(), LanguageNegotiation.ALL);
+        LanguageChoice all = languages.all();
         return Responses.written(MeetingView.from(stored, all), stored.version, builder);
     }
 }

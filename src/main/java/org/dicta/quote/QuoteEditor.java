@@ -12,11 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.dicta.history.InputChecks;
 import org.dicta.history.Outcome;
 import org.dicta.history.RevisionAction;
 import org.dicta.history.Revisions;
-import org.dicta.language.Language;
-import org.dicta.language.LanguageCatalog;
 import org.dicta.meeting.Meeting;
 import org.dicta.source.Source;
 import org.dicta.source.SpanLocator;
@@ -39,13 +38,13 @@ public class QuoteEditor {
 
     private final EntityManager em;
     private final Revisions revisions;
-    private final LanguageCatalog catalog;
+    private final InputChecks checks;
     private final Event<QuoteChanged> changed;
 
-    QuoteEditor(EntityManager em, Revisions revisions, LanguageCatalog catalog, Event<QuoteChanged> changed) {
+    QuoteEditor(EntityManager em, Revisions revisions, InputChecks checks, Event<QuoteChanged> changed) {
         this.em = em;
         this.revisions = revisions;
-        this.catalog = catalog;
+        this.checks = checks;
         this.changed = changed;
     }
 
@@ -323,12 +322,8 @@ public class QuoteEditor {
             return null;
         }
         String lang = input.lang() != null ? input.lang() : source.lang;
-        if (em.find(Language.class, lang) == null) {
-            violations.add(new Problem.Violation(field + ".lang", "'" + lang + "' is not one of " + catalog.codes()));
-        }
-        if (input.note() != null && !java.text.Normalizer.isNormalized(input.note(), java.text.Normalizer.Form.NFC)) {
-            violations.add(new Problem.Violation(field + ".note", "is not in Unicode NFC"));
-        }
+        checks.language(field + ".lang", lang, violations);
+        checks.nfc(field + ".note", input.note(), violations);
         SpanLocator.Span span;
         try {
             span = SpanLocator.locate(input.text(), source, input.span() == null ? null : input.span().start(),

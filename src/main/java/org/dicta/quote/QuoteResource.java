@@ -281,7 +281,7 @@ public class QuoteResource {
         if (quote.retractedAt != null) {
             throw gone(quote);
         }
-        LanguageChoice all = languages.read(new Parameters(), LanguageNegotiation.ALL);
+        LanguageChoice all = languages.all();
         return QuoteView.from(QuoteMatch.whole(quote), all).variants().stream().filter(variant -> variant.id() == variantId)
                 .findFirst().orElseThrow(() -> new ResourceNotFoundException("No variant " + variantId + " in quote '" + id + "'."));
     }
@@ -374,7 +374,7 @@ public class QuoteResource {
     /** The quote as it now stands, read afresh once the write has committed. */
     private RestResponse<QuoteView> written(String id, RestResponse.ResponseBuilder<QuoteView> builder) {
         Quote quote = quotes.find(id).orElseThrow();
-        LanguageChoice all = languages.read(new Parameters(), LanguageNegotiation.ALL);
+        LanguageChoice all = languages.all();
         return Responses.written(QuoteView.from(QuoteMatch.whole(quote), all), quote.version, builder);
     }
 

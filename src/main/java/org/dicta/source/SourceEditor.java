@@ -5,7 +5,6 @@ import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -13,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.dicta.history.VersionedEditor;
-import org.dicta.language.Language;
-import org.dicta.language.LanguageCatalog;
 import org.dicta.web.Problem;
 import org.dicta.web.ProblemException;
 
@@ -26,12 +23,6 @@ import org.dicta.web.ProblemException;
 public class SourceEditor extends VersionedEditor<Source, SourceInput> {
 
     public static final String ENTITY = "source";
-
-    private final LanguageCatalog catalog;
-
-    SourceEditor(LanguageCatalog catalog) {
-        this.catalog = catalog;
-    }
 
     @Override
     protected String kind() {
@@ -92,13 +83,11 @@ public class SourceEditor extends VersionedEditor<Source, SourceInput> {
                     + "article as a new source and move the variants to it.", null, Map.of());
         }
         List<Problem.Violation> violations = new ArrayList<>();
-        if (em.find(Language.class, input.lang()) == null) {
-            violations.add(new Problem.Violation("lang", "'" + input.lang() + "' is not one of " + catalog.codes()));
-        }
-        requireNfc("text", input.text(), violations);
-        requireNfc("publisher", input.publisher(), violations);
-        requireNfc("headline", input.headline(), violations);
-        requireNfc("note", input.note(), violations);
+        checks.language("lang", input.lang(), violations);
+        checks.nfc("text", input.text(), violations);
+        checks.nfc("publisher", input.publisher(), violations);
+        checks.nfc("headline", input.headline(), violations);
+        checks.nfc("note", input.note(), violations);
         if (!violations.isEmpty()) {
             throw ProblemException.unprocessable(violations);
         }
@@ -122,13 +111,6 @@ public class SourceEditor extends VersionedEditor<Source, SourceInput> {
     @Override
     protected void beforeDelete(Source source) {
         em.createNativeQuery("delete from meeting_source where source_id = ?1").setParameter(1, source.id).executeUpdate();
-    }
-
-    private static void requireNfc(String field, String value, List<Problem.Violation> violations) {
-        if (value != null && !Normalizer.isNormalized(value, Normalizer.Form.NFC)) {
-            violations.add(new Problem.Violation(field, "is not in Unicode NFC; normalise it before sending: Dicta stores "
-                    + "and serves texts byte for byte, and spans and search must not depend on how a client composed them"));
-        }
     }
 
     private long citations(String sourceId) {

@@ -1,7 +1,6 @@
 package org.dicta.speaker;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.dicta.history.VersionedEditor;
-import org.dicta.language.Language;
-import org.dicta.language.LanguageCatalog;
 import org.dicta.quote.Quote;
 import org.dicta.quote.QuoteChanged;
 import org.dicta.web.Problem;
@@ -23,11 +20,9 @@ public class SpeakerEditor extends VersionedEditor<Speaker, SpeakerInput> {
     public static final String KIND = "speaker";
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
-    private final LanguageCatalog catalog;
     private final jakarta.enterprise.event.Event<QuoteChanged> quoteChanged;
 
-    SpeakerEditor(LanguageCatalog catalog, jakarta.enterprise.event.Event<QuoteChanged> quoteChanged) {
-        this.catalog = catalog;
+    SpeakerEditor(jakarta.enterprise.event.Event<QuoteChanged> quoteChanged) {
         this.quoteChanged = quoteChanged;
     }
 
@@ -79,15 +74,17 @@ public class SpeakerEditor extends VersionedEditor<Speaker, SpeakerInput> {
         if (input.country() != null && !COUNTRIES.contains(input.country())) {
             violations.add(new Problem.Violation("country", "'" + input.country() + "' is not an ISO 3166-1 alpha-2 code"));
         }
-        checkTexts("names", input.names(), violations);
-        checkTexts("titles", input.titles() == null ? Map.of() : input.titles(), violations);
+        input.names().forEach((lang, name) -> checks.text("names." + lang, lang, name, violations));
+        if (input.titles() != null) {
+            input.titles().forEach((lang, title) -> checks.text("titles." + lang, lang, title, violations));
+        }
         if (input.titles() != null) {
             input.titles().keySet().stream().filter(lang -> !input.names().containsKey(lang)).forEach(lang ->
                     violations.add(new Problem.Violation("titles." + lang, "has no name in names." + lang)));
         }
         List<SpeakerInput.Alias> aliases = input.aliases() == null ? List.of() : input.aliases();
         for (int i = 0; i < aliases.size(); i++) {
-            checkText("aliases[" + i + "]", aliases.get(i).lang(), aliases.get(i).name(), violations);
+            checks.text("aliases[" + i + "]", aliases.get(i).lang(), aliases.get(i).name(), violations);
             if (aliases.subList(0, i).contains(aliases.get(i))) {
                 violations.add(new Problem.Violation("aliases[" + i + "]", "repeats an earlier alias"));
             }
@@ -129,18 +126,5 @@ public class SpeakerEditor extends VersionedEditor<Speaker, SpeakerInput> {
                 Long.class).setParameter("id", id).getSingleResult();
         return quotes + meetings == 0 ? Optional.empty()
                 : Optional.of(quotes + " quotes are attributed to the speaker and " + meetings + " meetings list them.");
-    }
-
-    private void checkTexts(String field, Map<String, String> byLanguage, List<Problem.Violation> violations) {
-        byLanguage.forEach((lang, text) -> checkText(field + "." + lang, lang, text, violations));
-    }
-
-    private void checkText(String field, String lang, String text, List<Problem.Violation> violations) {
-        if (em.find(Language.class, lang) == null) {
-            violations.add(new Problem.Violation(field, "language '" + lang + "' is not one of " + catalog.codes()));
-        }
-        if (!Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
-            violations.add(new Problem.Violation(field, "is not in Unicode NFC"));
-        }
     }
 }

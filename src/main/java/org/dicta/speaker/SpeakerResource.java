@@ -206,7 +206,7 @@ public class SpeakerResource {
 
     private RestResponse<SpeakerView> written(String id, RestResponse.ResponseBuilder<SpeakerView> builder) {
         Speaker stored = Speaker.<Speaker>findByIdOptional(id).orElseThrow();
-        LanguageChoice all = languages.read(new Parameters(), LanguageNegotiation.ALL);
+        LanguageChoice all = languages.all();
         return Responses.written(SpeakerView.from(stored, all), stored.version, builder);
     }
 }

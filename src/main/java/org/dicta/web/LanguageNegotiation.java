@@ -29,6 +29,11 @@ public class LanguageNegotiation {
         this.headers = headers;
     }
 
+    /** Every language, whatever the request asked for (the answer to a write shows the whole resource). */
+    public LanguageChoice all() {
+        return LanguageChoice.all(catalog.names(), config.fallbackLanguage(), false);
+    }
+
     /** The choice for this request; an unsupported or malformed {@code lang} is recorded as a violation. */
     public LanguageChoice read(Parameters parameters, String lang) {
         Map<String, String> catalogue = catalog.names();
