@@ -16,6 +16,7 @@ import org.dicta.meeting.Meeting;
 import org.dicta.search.DateKey;
 import org.dicta.search.RelevanceKey;
 import org.dicta.search.SearchHit;
+import org.dicta.search.QuoteChangeFeed;
 import org.dicta.search.SearchIndex;
 import org.dicta.search.SearchQuery.Highlight;
 import org.dicta.web.InvalidParameterException;
@@ -33,10 +34,12 @@ public class QuoteService {
 
     private final EntityManager em;
     private final SearchIndex index;
+    private final QuoteChangeFeed changes;
 
-    QuoteService(EntityManager em, SearchIndex index) {
+    QuoteService(EntityManager em, SearchIndex index, QuoteChangeFeed changes) {
         this.em = em;
         this.index = index;
+        this.changes = changes;
     }
 
     public Optional<Quote> find(String id) {
@@ -115,6 +118,8 @@ public class QuoteService {
     }
 
     private List<QuoteMatch> search(QuoteFilter filter, String afterKey, int rows) {
+        // Changes committed through other instances are indexed before searching: no stale results.
+        changes.catchUp();
         List<SearchHit> hits = filter.sort() == QuoteSort.RELEVANCE
                 ? index.searchByRelevance(filter.query(), filter.toSearchFilter(), afterKey, rows)
                 : index.searchByDate(filter.query(), filter.toSearchFilter(), afterKey, rows);

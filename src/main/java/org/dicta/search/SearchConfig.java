@@ -3,6 +3,7 @@ package org.dicta.search;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Where the full-text index lives. */
@@ -15,4 +16,19 @@ public interface SearchConfig {
     /** Hits read per round when walking search results in date order. */
     @WithDefault("256")
     int batchSize();
+
+    /** How often the change feed is read when no search asks for it, so that searches rarely have to index first. */
+    @WithDefault("2s")
+    Duration pollInterval();
+
+    /**
+     * How long a missing entry of the change feed is waited for: longer than any transaction that writes to it can
+     * last. Entries are numbered when written but may commit out of order; one missing for longer was rolled back.
+     */
+    @WithDefault("10m")
+    Duration changeGapTimeout();
+
+    /** How long entries of the change feed are kept; a running instance reads them within {@code pollInterval}. */
+    @WithDefault("1d")
+    Duration changeRetention();
 }

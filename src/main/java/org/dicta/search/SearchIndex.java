@@ -119,15 +119,21 @@ public class SearchIndex {
         }
     }
 
-    /** Replaces one quote's variants in the index (none: the quote is gone), visible to the next search at once. */
-    public void replaceQuote(String quoteId, List<IndexedVariant> variants, String sourceState) {
+    /**
+     * Replaces these quotes' variants in the index (an empty list: the quote is gone), records the database state they
+     * came from, and makes them visible to the next search at once.
+     */
+    public void replaceQuotes(Map<String, List<IndexedVariant>> quotes, String sourceState) {
         try {
-            writer.updateDocuments(new Term(QUOTE, quoteId), variants.stream().map(SearchIndex::document).toList());
+            for (Map.Entry<String, List<IndexedVariant>> quote : quotes.entrySet()) {
+                writer.updateDocuments(new Term(QUOTE, quote.getKey()),
+                        quote.getValue().stream().map(SearchIndex::document).toList());
+            }
             writer.setLiveCommitData(Map.of(SOURCE_STATE, sourceState).entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot update the search index for quote " + quoteId, e);
+            throw new UncheckedIOException("Cannot update the search index for quotes " + quotes.keySet(), e);
         }
     }
 

@@ -5,29 +5,31 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.dicta.quote.QuoteChanged;
 import org.dicta.quote.QuoteMode;
 import org.jboss.logging.Logger;
 
 /**
  * Keeps the search index in step with the database: at start-up, after the corpus import, it compares the database
- * state the index was built from with the current one, and rebuilds the index when they differ (or it is empty).
+ * state the index was built from with the current one, and rebuilds the index when they differ (or it is empty);
+ * afterwards {@link QuoteChangeFeed} has it index the quotes that change.
  */
 @ApplicationScoped
 public class SearchIndexer {
 
     private static final Logger LOG = Logger.getLogger(SearchIndexer.class);
+    private static final int REINDEX_CHUNK = 500;
 
     private final SearchIndex index;
     private final EntityManager em;
@@ -54,15 +56,28 @@ public class SearchIndexer {
         });
     }
 
-    /** Once a quote's change is committed, its variants are indexed anew. */
-    void onQuoteChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) QuoteChanged event) {
+    /**
+     * Indexes these quotes anew from the database (a quote that is gone leaves the index). The database state is read
+     * first, so that the state recorded with the index never claims a change the index lacks.
+     */
+    void reindex(Collection<String> quoteIds) {
         QuarkusTransaction.requiringNew().run(() -> {
-            List<String> topics = em.createQuery("select t.id from Quote q join q.topics t where q.id = :id", String.class)
-                    .setParameter("id", event.quoteId()).getResultList();
-            try (Stream<Tuple> rows = variantRows(" and q.id = :id", event.quoteId())) {
-                index.replaceQuote(event.quoteId(), rows.map(row -> indexed(row, Map.of(event.quoteId(), topics))).toList(),
-                        databaseState());
+            String state = databaseState();
+            Map<String, List<IndexedVariant>> quotes = new LinkedHashMap<>();
+            List<String> ids = List.copyOf(quoteIds);
+            for (int from = 0; from < ids.size(); from += REINDEX_CHUNK) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + REINDEX_CHUNK));
+                chunk.forEach(id -> quotes.put(id, new ArrayList<>()));
+                Map<String, List<String>> topics = new HashMap<>();
+                em.createQuery("select q.id, t.id from Quote q join q.topics t where q.id in :ids", Tuple.class)
+                        .setParameter("ids", chunk).getResultStream()
+                        .forEach(row -> topics.computeIfAbsent(row.get(0, String.class), id -> new ArrayList<>())
+                                .add(row.get(1, String.class)));
+                try (Stream<Tuple> rows = variantRows(" and q.id in :ids", chunk)) {
+                    rows.map(row -> indexed(row, topics)).forEach(variant -> quotes.get(variant.quoteId()).add(variant));
+                }
             }
+            index.replaceQuotes(quotes, state);
         });
     }
 
@@ -80,11 +95,11 @@ public class SearchIndexer {
     }
 
     /** The indexed fields of quote variants (those of retracted quotes too, marked so). */
-    private Stream<Tuple> variantRows(String condition, String quoteId) {
+    private Stream<Tuple> variantRows(String condition, List<String> quoteIds) {
         var query = em.createQuery("select v.id, q.id, q.speaker.id, q.meeting.id, v.lang, v.mode, q.sortDate, q.updatedAt,"
                 + " v.text, q.retractedAt from QuoteVariant v join v.quote q where 1 = 1" + condition, Tuple.class);
-        if (quoteId != null) {
-            query.setParameter("id", quoteId);
+        if (quoteIds != null) {
+            query.setParameter("ids", quoteIds);
         }
         return query.getResultStream();
     }

@@ -8,6 +8,6 @@ public class EditingProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:editing;DB_CLOSE_DELAY=-1");
+        return Map.of("dicta.test.database", "editing");
     }
 }

@@ -31,7 +31,7 @@ public class VariedCorpusProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "dicta.seed.dir", corpus().toString(),
-                "quarkus.datasource.jdbc.url", "jdbc:h2:mem:varied;DB_CLOSE_DELAY=-1",
+                "dicta.test.database", "varied",
                 // Small batches, so that exports and date-ordered search take several rounds.
                 "dicta.api.export-batch-size", "4",
                 "dicta.search.batch-size", "3");

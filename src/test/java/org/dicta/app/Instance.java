@@ -1,0 +1,130 @@
+package org.dicta.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One process of the packaged application, started as the README starts it, with its log in a file. */
+final class Instance implements AutoCloseable {
+
+    static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Map<String, String> environment;
+    private final Path log;
+    private Process process;
+    private int port;
+
+    private Instance(Map<String, String> environment, Path log) {
+        this.environment = environment;
+        this.log = log;
+    }
+
+    /** Starts an instance with this environment and waits until it is ready. */
+    static Instance start(Map<String, String> environment, Path log) throws Exception {
+        Instance instance = new Instance(new HashMap<>(environment), log);
+        instance.restart();
+        return instance;
+    }
+
+    /** Starts the process again (on a new port), appending to the same log. */
+    void restart() throws Exception {
+        port = freePort();
+        process = launch(environment, List.of("-Dquarkus.http.port=" + port), log);
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(process.isAlive()).as("application running; log:%n%s", log()).isTrue();
+            try {
+                HttpResponse<Void> ready = client.send(HttpRequest.newBuilder(URI.create(baseUri() + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("application did not become ready within " + START_TIMEOUT + "; log:\n" + log());
+    }
+
+    /** Mints an editor's token with the jar's {@code token} command (which creates the key pair in DICTA_DATA_DIR). */
+    static String mintToken(Map<String, String> environment, String subject, String role, Path errors) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder mint = new ProcessBuilder(java, "-jar", JAR.toString(), "token", "--subject", subject, "--role", role)
+                .redirectError(errors.toFile());
+        mint.environment().putAll(environment);
+        Process minting = mint.start();
+        String token = new String(minting.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+        assertThat(minting.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(minting.exitValue()).as(Files.readString(errors)).isZero();
+        return token;
+    }
+
+    static Process launch(Map<String, String> environment, List<String> options, Path log) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(options);
+        command.addAll(List.of("-jar", JAR.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    String baseUri() {
+        return "http://localhost:" + port;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** SIGKILL: the process gets no chance to finish anything. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** SIGTERM, and a graceful shutdown. */
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(40, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    String log() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
