@@ -22,4 +22,11 @@ public interface ApiConfig {
     /** Quotes read per round by the NDJSON and CSV exports, which stream without paging. */
     @WithDefault("200")
     int exportBatchSize();
+
+    /**
+     * How long browsers and shared caches (a CDN) may serve a read without asking again. 0, the default: they may store
+     * it but must revalidate it (a cheap 304 with its ETag), so that a correction is seen at once.
+     */
+    @WithDefault("0s")
+    java.time.Duration cacheMaxAge();
 }

@@ -27,7 +27,7 @@ public class OpenApiConventions implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
-            addConventions(path, operation);
+            addConventions(path, method, operation);
             addWriteConventions(path, method, operation);
             describeProblems(operation);
         }));
@@ -112,12 +112,16 @@ public class OpenApiConventions implements OASFilter {
         });
     }
 
-    private static void addConventions(String path, Operation operation) {
+    private static void addConventions(String path, PathItem.HttpMethod method, Operation operation) {
         boolean takesQuery = operation.getParameters() != null && operation.getParameters().stream()
                 .anyMatch(parameter -> parameter.getIn() == Parameter.In.QUERY);
         boolean takesLang = operation.getParameters() != null && operation.getParameters().stream()
                 .anyMatch(parameter -> parameter.getIn() == Parameter.In.QUERY && parameter.getName().equals("lang"));
         APIResponse ok = operation.getResponses().getAPIResponse("200");
+        if (ok != null && ok.getContent() != null && path.startsWith("/api/") && method == PathItem.HttpMethod.GET) {
+            ok.addHeader("Cache-Control", header("`public, no-cache` (store, revalidate with the ETag) or `public, max-age=…` "
+                    + "as configured (`dicta.api.cache-max-age`); `no-store` where each answer differs."));
+        }
         if (ok != null && ok.getContent() != null) {
             boolean list = ok.getContent().getMediaTypes().values().stream()
                     .anyMatch(media -> media.getSchema() != null && media.getSchema().getRef() != null
