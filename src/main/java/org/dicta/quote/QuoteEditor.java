@@ -279,6 +279,10 @@ public class QuoteEditor {
                 topics.add(topic);
             }
         }
+        // The cited sources are locked (see variant) in the order of their ids, so that two writers citing the same
+        // sources cannot each hold one the other waits for.
+        input.variants().stream().map(QuoteInput.VariantInput::source).filter(java.util.Objects::nonNull).distinct().sorted()
+                .forEach(id -> em.find(Source.class, id, LockModeType.PESSIMISTIC_WRITE));
         List<QuoteVariant> variants = new ArrayList<>();
         for (int i = 0; i < input.variants().size(); i++) {
             QuoteVariant variant = variant(input.variants().get(i), meeting, "variants[" + i + "]", violations);

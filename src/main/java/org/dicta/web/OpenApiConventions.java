@@ -64,6 +64,8 @@ public class OpenApiConventions implements OASFilter {
         problem(operation, "401", "No bearer token, or one that is malformed, expired, wrongly signed or from another "
                 + "issuer; `WWW-Authenticate` says so.");
         problem(operation, "403", "The token lacks the role this operation needs.");
+        problem(operation, "503", "The database could not take the locks this write needs in time (others are writing the "
+                + "same records); nothing was changed. Retry after `Retry-After` seconds.");
         if (method != PathItem.HttpMethod.DELETE) {
             problem(operation, "400", "The body is not valid JSON or breaks the schema; `violations` name each field.");
             problem(operation, "415", "The body is not in the media type this operation takes.");

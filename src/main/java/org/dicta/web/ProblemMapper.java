@@ -94,6 +94,22 @@ public class ProblemMapper {
                         + "your change, and send it with the new ETag.", uri, null);
     }
 
+    /**
+     * The database gave up waiting for a lock (a deadlock or lock timeout between concurrent writers): the transaction
+     * was rolled back whole, so the client may simply send the request again.
+     */
+    private static RestResponse<Problem> busy(Throwable cause, UriInfo uri) {
+        LOG.warnf("Write to %s rolled back by the database: %s", uri.getPath(), cause.getMessage());
+        return RestResponse.ResponseBuilder
+                .create(Response.Status.SERVICE_UNAVAILABLE, new Problem("/problems/busy", "Busy",
+                        Response.Status.SERVICE_UNAVAILABLE.getStatusCode(), "Other changes to the same records were being "
+                                + "written and the database could not wait for them; nothing of yours was changed. Send the "
+                                + "request again.", uri.getPath(), null))
+                .type(Problem.MEDIA_TYPE)
+                .header("Retry-After", "1")
+                .build();
+    }
+
     @ServerExceptionMapper
     public RestResponse<Problem> notFound(ResourceNotFoundException e, UriInfo uri) {
         return problem(Response.Status.NOT_FOUND, "/problems/not-found", "Resource not found", e.getMessage(), uri, null);
@@ -153,6 +169,12 @@ public class ProblemMapper {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof OptimisticLockException || cause instanceof StaleObjectStateException) {
                 return concurrentChange((Exception) cause, uri); // a conflict found only at commit
+            }
+            if (cause instanceof jakarta.persistence.PessimisticLockException
+                    || cause instanceof jakarta.persistence.LockTimeoutException
+                    || cause instanceof org.hibernate.exception.LockAcquisitionException
+                    || cause instanceof org.hibernate.PessimisticLockException) {
+                return busy(cause, uri);
             }
         }
         String reference = UUID.randomUUID().toString();

@@ -54,6 +54,7 @@ class DurabilityIT {
             try (Instance instance = Instance.start(env, work.resolve("dicta.log"))) {
                 Stream stream = new Stream(instance.baseUri(), token);
                 stream.run(instance);
+                assertThat(stream.failures).as("answers other than success; log:%n%s", instance.log()).isEmpty();
 
                 instance.restart();
                 String base = instance.baseUri();
@@ -119,11 +120,19 @@ class DurabilityIT {
         final Set<String> created = ConcurrentHashMap.newKeySet();
         final Set<String> unanswered = ConcurrentHashMap.newKeySet();
         final List<String> edits = new ArrayList<>();
+        /** Answers that were neither a success nor a dead connection: each fails the test. */
+        final List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final String base;
         private final String token;
         private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         private final AtomicBoolean dead = new AtomicBoolean();
         private final AtomicInteger acks = new AtomicInteger();
+
+        private int editCount() {
+            synchronized (edits) {
+                return edits.size();
+            }
+        }
 
         Stream(String base, String token) {
             this.base = base;
@@ -151,7 +160,7 @@ class DurabilityIT {
                 }
             });
             Instant deadline = Instant.now().plusSeconds(60);
-            while (acks.get() < ACKS_BEFORE_KILL && Instant.now().isBefore(deadline)) {
+            while ((acks.get() < ACKS_BEFORE_KILL || editCount() < 3) && failures.isEmpty() && Instant.now().isBefore(deadline)) {
                 Thread.sleep(20);
             }
             instance.kill();
@@ -169,8 +178,9 @@ class DurabilityIT {
                          "variants": [{"source": "002_fcbcff514eaca929", "mode": "indirect", "text": "%s"},
                                       {"source": "000_26e08119a475d493", "mode": "direct", "text": "%s"}]}
                         """.formatted(id, ENGLISH, ARABIC);
-                int status = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/quotes"))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)), null);
+                HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/quotes"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+                int status = response == null ? -1 : response.statusCode();
                 if (status == 201) {
                     created.add(id);
                     acks.incrementAndGet();
@@ -178,7 +188,8 @@ class DurabilityIT {
                     unanswered.add(id);
                     return;
                 } else {
-                    throw new AssertionError("creation of " + id + " answered " + status);
+                    failures.add("creation of " + id + " answered " + status + ": " + response.body());
+                    return;
                 }
             }
         }
@@ -186,17 +197,18 @@ class DurabilityIT {
         private void edit() {
             String[][] topics = {{"trade"}, {"trade", "sanctions"}, {"north-south-corridor"}};
             for (int n = 0; !dead.get(); n++) {
-                String[] etag = new String[1];
-                int current = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/quotes/" + EDITED)).GET(), etag);
-                if (current < 0) {
+                HttpResponse<String> current = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/quotes/" + EDITED)).GET());
+                if (current == null) {
                     return;
                 }
+                String etag = current.headers().firstValue("ETag").orElse("*");
                 String reason = "edit " + n;
                 String body = "{\"topics\": [\"" + String.join("\", \"", topics[n % topics.length]) + "\"], "
                         + "\"reason\": \"" + reason + "\"}";
-                int status = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/quotes/" + EDITED))
-                        .header("Content-Type", "application/merge-patch+json").header("If-Match", etag[0])
-                        .method("PATCH", HttpRequest.BodyPublishers.ofString(body)), null);
+                HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/quotes/" + EDITED))
+                        .header("Content-Type", "application/merge-patch+json").header("If-Match", etag)
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+                int status = response == null ? -1 : response.statusCode();
                 if (status == 200) {
                     synchronized (edits) {
                         edits.add(reason);
@@ -205,25 +217,22 @@ class DurabilityIT {
                 } else if (status < 0) {
                     return;
                 } else {
-                    throw new AssertionError("edit " + n + " answered " + status);
+                    failures.add("edit " + n + " answered " + status + ": " + response.body());
+                    return;
                 }
             }
         }
 
-        /** The status, or -1 when the connection failed (the process died before answering). */
-        private int send(HttpRequest.Builder request, String[] etag) {
+        /** The response, or null when the connection failed (the process died before answering). */
+        private HttpResponse<String> send(HttpRequest.Builder request) {
             try {
-                HttpResponse<String> response = client.send(request.header("Authorization", "Bearer " + token)
-                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-                if (etag != null) {
-                    etag[0] = response.headers().firstValue("ETag").orElse("*");
-                }
-                return response.statusCode();
+                return client.send(request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.ofString());
             } catch (java.io.IOException e) {
-                return -1;
+                return null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return -1;
+                return null;
             }
         }
     }

@@ -50,6 +50,25 @@ final class Flavour implements AutoCloseable {
         return env;
     }
 
+    /** The JDBC URL of this database, as the application in {@code dataDir} opens it. */
+    String jdbcUrl(java.nio.file.Path dataDir) {
+        return schema == null
+                ? "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("dicta")
+                : url() + "?currentSchema=" + schema;
+    }
+
+    String user() {
+        return schema == null ? "dicta" : setting("USER", "postgres");
+    }
+
+    String password() {
+        return schema == null ? "" : setting("PASSWORD", "");
+    }
+
+    Connection connect(java.nio.file.Path dataDir) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(dataDir), user(), password());
+    }
+
     @Override
     public void close() throws SQLException {
         if (schema != null) {

@@ -7,12 +7,16 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +105,37 @@ class PackagedApplicationIT {
         given().baseUri("http://localhost").port(port).queryParam("q", "\"strive to make it a reality\"")
                 .when().get("/api/v1/quotes")
                 .then().statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem("alice-corridor"));
+    }
+
+    @Test
+    void anUpgradeMigratesAnExistingDatabaseInPlaceAndKeepsItsData() throws Exception {
+        Path data = work.resolve("data");
+        Files.createDirectories(data);
+        // A database as an earlier release (schema version 6) left it, holding a speaker of its own.
+        Flyway.configure().dataSource(database.jdbcUrl(data), database.user(), database.password())
+                .locations("classpath:db/migration").target("6").load().migrate();
+        try (Connection connection = database.connect(data)) {
+            try (Statement sql = connection.createStatement()) {
+                sql.execute("insert into language (code, english_name, native_name, direction, position) "
+                        + "values ('en', 'English', 'English', 'LTR', 0)");
+                sql.execute("insert into speaker (id, kind, country) values ('earlier-speaker', 'PERSON', null)");
+                sql.execute("insert into speaker_label (speaker_id, lang, name) values ('earlier-speaker', 'en', 'Earlier Speaker')");
+                sql.execute("insert into corpus_import (annotations_sha256, quotes, variants, imported_at) "
+                        + "values ('" + "0".repeat(64) + "', 0, 0, current_timestamp)");
+            }
+        }
+
+        int port = start(data, Path.of("seeds"), work.resolve("upgrade.log"));
+        given().baseUri("http://localhost").port(port).when().get("/api/v1/speakers/earlier-speaker")
+                .then().statusCode(200).body("names.en", equalTo("Earlier Speaker"));
+        assertThat(instance.log()).contains("Migrating schema").contains("to version \"7 - quote changes\"");
+        instance.stop();
+        try (Connection connection = database.connect(data); Statement sql = connection.createStatement();
+                ResultSet version = sql.executeQuery("select count(*) from \"flyway_schema_history\" "
+                        + "where \"version\" = '7' and \"success\" = true")) {
+            assertThat(version.next()).isTrue();
+            assertThat(version.getInt(1)).as("version 7 applied to the existing database").isEqualTo(1);
+        }
     }
 
     @Test
