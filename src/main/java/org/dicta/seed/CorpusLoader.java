@@ -112,7 +112,20 @@ public final class CorpusLoader {
         return new CorpusLoader(dir, existing).load();
     }
 
-    private Corpus load() {
+    /**
+     * The annotation file of a corpus directory, parsed but not yet checked.
+     *
+     * @throws CorpusException when the file is missing, unreadable, empty or not in the format
+     */
+    public static CorpusFile read(Path dir) {
+        return parse(dir).document();
+    }
+
+    /** The annotation file's bytes (their SHA-256 identifies an import) and what they say. */
+    private record Parsed(byte[] bytes, CorpusFile document) {
+    }
+
+    private static Parsed parse(Path dir) {
         Path file = dir.resolve(ANNOTATIONS);
         byte[] bytes;
         try {
@@ -136,6 +149,14 @@ public final class CorpusLoader {
         if (document == null) {
             throw new CorpusException(file.toString(), List.of("the file is empty"));
         }
+        return new Parsed(bytes, document);
+    }
+
+    private Corpus load() {
+        Path file = dir.resolve(ANNOTATIONS);
+        Parsed parsed = parse(dir);
+        CorpusFile document = parsed.document();
+        byte[] bytes = parsed.bytes();
         forEach(document.languages(), "languages", this::language);
         forEach(document.topics(), "topics", this::topic);
         forEach(document.speakers(), "speakers", this::speaker);

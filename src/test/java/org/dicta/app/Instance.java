@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 final class Instance implements AutoCloseable {
 
     static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    /** Not passed to the process: the directory to start it in, when not the build's. */
+    static final String WORKING_DIRECTORY = "(working directory)";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private final Map<String, String> environment;
@@ -81,11 +83,19 @@ final class Instance implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(options);
-        command.addAll(List.of("-jar", JAR.toString()));
+        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(environment);
+        String directory = environment.get(WORKING_DIRECTORY);
+        if (directory != null) {
+            builder.directory(Path.of(directory).toFile());
+        }
+        environment.forEach((name, value) -> {
+            if (!name.equals(WORKING_DIRECTORY)) {
+                builder.environment().put(name, value);
+            }
+        });
         return builder.start();
     }
 

@@ -83,6 +83,28 @@ class PackagedApplicationIT {
     }
 
     @Test
+    void theRunCommandWithoutSettingsKeepsItsDataInDataBesideIt() throws Exception {
+        Path directory = work.resolve("checkout");
+        Files.createDirectories(directory.resolve("seeds"));
+        try (Stream<Path> files = Files.list(Path.of("seeds"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, directory.resolve("seeds").resolve(file.getFileName()));
+            }
+        }
+        Map<String, String> env = new HashMap<>(database.environment());
+        env.put(Instance.WORKING_DIRECTORY, directory.toString());
+        instance = Instance.start(env, work.resolve("defaults.log"));
+        given().baseUri(instance.baseUri()).queryParam("speaker", "alexander-lukashenko").queryParam("lang", "ur")
+                .when().get("/api/v1/quotes")
+                .then().statusCode(200).body("items", hasSize(5));
+        instance.stop();
+        assertThat(directory.resolve("data").resolve("search-index")).isDirectory();
+        if (!Flavour.isPostgres()) {
+            assertThat(directory.resolve("data").resolve("dicta.mv.db")).exists();
+        }
+    }
+
+    @Test
     void anEditorMintsATokenWithTheJarAndTheirChangeSurvivesARestart() throws Exception {
         Path data = work.resolve("data");
         String token = Instance.mintToken(environment(data, Path.of("seeds")), "alice", "editor", work.resolve("token.err"));
