@@ -46,7 +46,8 @@ public class SearchIndexer {
 
     /** Rebuilds the index unless it was built from the database as it is now. */
     public void synchronize() {
-        QuarkusTransaction.requiringNew().run(() -> {
+        // Reading a million variants takes longer than the default transaction timeout.
+        QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
             String state = databaseState();
             if (index.sourceState().filter(state::equals).isPresent()) {
                 LOG.infof("Search index up to date (%d variants)", index.size());

@@ -28,6 +28,7 @@ import org.dicta.language.Language;
 import org.dicta.language.LanguageCatalog;
 import org.dicta.meeting.MeetingEditor;
 import org.dicta.meeting.MeetingInput;
+import org.dicta.quote.Quote;
 import org.dicta.quote.QuoteEditor;
 import org.dicta.quote.QuoteInput;
 import org.dicta.source.SourceEditor;
@@ -89,27 +90,37 @@ public class CorpusImporter {
 
     /** Imports the configured corpus unless one was imported before; returns the new import record if any. */
     public Optional<CorpusImport> importIfEmpty() {
-        Optional<CorpusImport> imported = QuarkusTransaction.requiringNew().call(() -> {
+        Optional<CorpusImport> imported = QuarkusTransaction.requiringNew().timeout(timeoutSeconds()).call(() -> {
             if (CorpusImport.count() > 0) {
                 LOG.infof("Corpus already imported; %s left as it is", config.dir());
                 return Optional.<CorpusImport>empty();
             }
-            return Optional.of(persist(CorpusLoader.load(config.dir())));
+            long started = System.nanoTime();
+            Corpus corpus = CorpusLoader.load(config.dir());
+            LOG.infof("Read and checked %s in %d ms", config.dir(), (System.nanoTime() - started) / 1_000_000);
+            return Optional.of(persist(corpus));
         });
         catalog.refresh();
         return imported;
     }
 
+    private int timeoutSeconds() {
+        return (int) Math.min(Integer.MAX_VALUE, config.timeout().toSeconds());
+    }
+
     /** Persists a checked corpus in one transaction: all of it, or (on any failure) nothing. */
     public CorpusImport importCorpus(Corpus corpus) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> persist(corpus));
+            return QuarkusTransaction.requiringNew().timeout(timeoutSeconds()).call(() -> persist(corpus));
         } finally {
             catalog.refresh();
         }
     }
 
+    private static final int FLUSH_EVERY = 1000;
+
     private CorpusImport persist(Corpus corpus) {
+        long started = System.nanoTime();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         corpus.languages().forEach(em::persist);
         corpus.topics().forEach(em::persist);
@@ -119,10 +130,17 @@ public class CorpusImporter {
         });
         corpus.sources().forEach(em::persist);
         corpus.meetings().forEach(em::persist);
-        corpus.quotes().forEach(quote -> {
+        // Written in chunks, each flushed and then let go of, so that the session stays small at any corpus size.
+        em.flush();
+        int written = 0;
+        for (Quote quote : corpus.quotes()) {
             quote.updatedAt = now;
             em.persist(quote);
-        });
+            if (++written % FLUSH_EVERY == 0) {
+                em.flush();
+                em.clear();
+            }
+        }
         CorpusImport record = new CorpusImport();
         record.annotationsSha256 = corpus.annotationsSha256();
         record.quotes = corpus.quotes().size();
@@ -130,9 +148,10 @@ public class CorpusImporter {
         record.importedAt = now;
         em.persist(record);
         em.flush();
-        LOG.infof("Imported corpus from %s: %d languages, %d topics, %d speakers, %d sources, %d meetings, %d quotes, %d variants",
-                config.dir(), corpus.languages().size(), corpus.topics().size(), corpus.speakers().size(), corpus.sources().size(),
-                corpus.meetings().size(), record.quotes, record.variants);
+        LOG.infof("Imported corpus from %s: %d languages, %d topics, %d speakers, %d sources, %d meetings, %d quotes, %d variants "
+                + "(written in %d ms)", config.dir(), corpus.languages().size(), corpus.topics().size(), corpus.speakers().size(),
+                corpus.sources().size(), corpus.meetings().size(), record.quotes, record.variants,
+                (System.nanoTime() - started) / 1_000_000);
         return record;
     }
 
@@ -143,7 +162,7 @@ public class CorpusImporter {
             dir = Files.createTempDirectory("dicta-import");
             unzip(zip, dir);
             Path corpus = dir;
-            return QuarkusTransaction.requiringNew().call(() -> apply(corpus, editor));
+            return QuarkusTransaction.requiringNew().timeout(timeoutSeconds()).call(() -> apply(corpus, editor));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot unpack an import", e);
         } finally {

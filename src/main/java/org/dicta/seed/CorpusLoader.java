@@ -56,10 +56,23 @@ public final class CorpusLoader {
 
     public static final String ANNOTATIONS = "annotations.yaml";
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    /**
+     * Largest annotation file read, in code points: SnakeYAML's default of 3 Mi is about 10 000 variants; a corpus of a
+     * million variants takes some 300 Mi. (API imports are bounded before this by the request size limit.)
+     */
+    private static final int MAX_CODE_POINTS = 1 << 30;
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .loaderOptions(loaderOptions())
+            .build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    private static org.yaml.snakeyaml.LoaderOptions loaderOptions() {
+        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        return options;
+    }
 
     /** Resources already stored, which an imported corpus may refer to without declaring them. */
     public interface Existing {

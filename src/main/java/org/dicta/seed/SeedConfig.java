@@ -15,4 +15,8 @@ public interface SeedConfig {
     /** Load the corpus into an empty database at start-up. */
     @WithDefault("true")
     boolean enabled();
+
+    /** Longest an import may take, as one transaction (a million variants take minutes). */
+    @WithDefault("1h")
+    java.time.Duration timeout();
 }

@@ -1,0 +1,225 @@
+#!/usr/bin/env bash
+# Dicta's benchmark: bench/run.sh SIZE   (SIZE: 10k, 100k or 1m variants; or a number)
+#
+# 1. generates the corpus of that size (deterministic; cached in $WORK) and imports it into a fresh H2 file database,
+#    reporting import throughput;
+# 2. starts the packaged application on that database and reports the time from process start to the first successful
+#    response, and resident memory after warm-up;
+# 3. runs each scenario after a warm-up: throughput with wrk (saturation), p50/p99 latency with hey at a fixed rate;
+# 4. serves the byte-identical body of S1 from nginx and measures it with the same wrk settings (the headline ratio);
+# 5. prints one table and writes it as JSON to bench/results/.
+#
+# Settings (environment): DURATION (s per wrk run, 15), CONNECTIONS (wrk, 32), THREADS (wrk, 2), RATE (hey, requests/s
+# in total, 200), HEY_SECONDS (10), JAVA_OPTS (for the application), WORK (target/bench).
+# Not a test: figures on shared machines are noisy; compare ratios measured in one run, and medians of several runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZE="${1:?usage: bench/run.sh SIZE (10k, 100k, 1m or a number of variants)}"
+case "$SIZE" in
+    10k) VARIANTS=10000 ;; 100k) VARIANTS=100000 ;; 1m|1M) VARIANTS=1000000 ;;
+    *[!0-9]*) echo "SIZE must be 10k, 100k, 1m or a number" >&2; exit 2 ;;
+    *) VARIANTS="$SIZE" ;;
+esac
+DURATION="${DURATION:-15}"
+CONNECTIONS="${CONNECTIONS:-32}"
+THREADS="${THREADS:-2}"
+RATE="${RATE:-200}"
+HEY_SECONDS="${HEY_SECONDS:-10}"
+JAVA_OPTS="${JAVA_OPTS:-}"
+WORK="$(mkdir -p "${WORK:-target/bench}" && cd "${WORK:-target/bench}" && pwd)"
+PORT=8088
+BASE="http://127.0.0.1:${PORT}"
+JAR="$PWD/target/quarkus-app/quarkus-run.jar"
+
+# ---- tools (Debian packages), installed when missing ----
+missing=()
+for tool in wrk hey nginx jq curl; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+if [ "${#missing[@]}" -gt 0 ]; then
+    packages=("${missing[@]/nginx/nginx-light}")
+    echo "Installing ${packages[*]}"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${packages[@]}" >/dev/null
+fi
+NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
+[ -f "$JAR" ] || mvn -B -q -ntp package -DskipTests
+
+now_ms() { date +%s%3N; }
+
+APP_PID=""
+stop_app() {
+    if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+        kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+    fi
+    APP_PID=""
+}
+stop_nginx() { [ -f "$WORK/nginx/nginx.pid" ] && kill "$(cat "$WORK/nginx/nginx.pid")" 2>/dev/null || true; }
+trap 'stop_app; stop_nginx' EXIT
+
+start_app() { # $1: log file; the database and corpus come from the environment
+    # shellcheck disable=SC2086
+    DICTA_DATA_DIR="$WORK/data-$SIZE" QUARKUS_HTTP_PORT=$PORT java $JAVA_OPTS -jar "$JAR" > "$1" 2>&1 &
+    APP_PID=$!
+}
+
+wait_for() { # $1: URL; waits until it answers 2xx (at most 30 min: a large import)
+    for _ in $(seq 1 36000); do
+        curl -sf -o /dev/null "$1" && return 0
+        kill -0 "$APP_PID" 2>/dev/null || { echo "the application stopped; see its log" >&2; exit 1; }
+        sleep 0.05
+    done
+    echo "no answer from $1" >&2; exit 1
+}
+
+# ---- 1. corpus and import ----
+CORPUS="$WORK/corpus-$SIZE"
+if [ ! -f "$CORPUS/annotations.yaml" ]; then
+    java -jar "$JAR" corpus --variants "$VARIANTS" --out "$CORPUS"
+fi
+rm -rf "$WORK/data-$SIZE"
+echo "Importing $CORPUS into a fresh H2 file database"
+started=$(now_ms)
+DICTA_SEED_DIR="$CORPUS" start_app "$WORK/import-$SIZE.log"
+wait_for "$BASE/q/health/ready"
+import_total_ms=$(( $(now_ms) - started ))
+stop_app
+log="$WORK/import-$SIZE.log"
+read_ms=$(grep -o 'Read and checked .* in [0-9]* ms' "$log" | grep -o '[0-9]* ms' | grep -o '[0-9]*')
+write_ms=$(grep -o 'written in [0-9]* ms' "$log" | grep -o '[0-9]*')
+index_ms=$(grep -o 'Search index rebuilt: [0-9]* variants in [0-9]* ms' "$log" | grep -o 'in [0-9]*' | grep -o '[0-9]*')
+imported=$(grep -o '[0-9]* variants (written' "$log" | grep -o '^[0-9]*')
+import_rate=$(( imported * 1000 / (read_ms + write_ms) ))
+import_index_rate=$(( imported * 1000 / (read_ms + write_ms + index_ms) ))
+
+# ---- 2. start-up and memory ----
+TOKEN=$(DICTA_DATA_DIR="$WORK/data-$SIZE" java -jar "$JAR" token --subject bench --role editor 2>/dev/null)
+started=$(now_ms)
+DICTA_SEED_ENABLED=false start_app "$WORK/run-$SIZE.log"
+wait_for "$BASE/api/v1/languages"
+startup_ms=$(( $(now_ms) - started ))
+
+# ---- scenario parameters, read through the API ----
+S1_ID=$(curl -sf "$BASE/api/v1/quotes?lang=fa&limit=1" | jq -r '.items[0].id')
+SPEAKER=$(curl -sf "$BASE/api/v1/quotes?limit=1" | jq -r '.items[0].speaker.id')
+phrase() { # three words of a variant in language $1, as a quoted phrase
+    curl -sf "$BASE/api/v1/quotes?lang=$1&mode=direct&limit=1" | jq -r '.items[0].text' | awk '{print "\"" $2 " " $3 " " $4 "\""}'
+}
+# The generated texts draw words from the seed documents with their frequencies: the most frequent word of a
+# language's seed documents is frequent in the corpus, one that occurs there once is rare.
+declare -A SEED_FILES=([ar]="seeds/000_*.txt seeds/003_*.txt" [fa]="seeds/001_*.txt" [en]="seeds/002_*.txt" [ur]="seeds/004_*.txt")
+word_counts() { # "count word" lines of a language's seed documents, most frequent first, then by word
+    # shellcheck disable=SC2086
+    cat ${SEED_FILES[$1]} | sed -E 's/[[:punct:]«»،؛؟“”‘’]+/ /g' | tr -s '[:space:]' '\n' | awk 'length($0) >= 2' \
+        | sort | uniq -c | sort -k1,1nr -k2,2
+}
+declare -A FREQUENT RARE
+for lang in ar fa en ur; do
+    FREQUENT[$lang]=$(word_counts "$lang" | awk 'NR == 1 {print $2}')
+    RARE[$lang]=$(word_counts "$lang" | awk '$1 == 1 && length($2) >= 5 {print $2; exit}')
+done
+urlencode() { jq -rn --arg v "$1" '$v|@uri'; }
+# Page 500 of a filtered list (or its last page, in a corpus too small to have 500), reached through the cursors.
+page=1; next="$BASE/api/v1/quotes?lang=en&limit=20"
+while [ "$page" -lt 500 ]; do
+    following=$(curl -sf "$next" | jq -r '.next // empty')
+    [ -z "$following" ] && break
+    next="$following"; page=$((page + 1))
+done
+S5_URL="$next"; S5_PAGE=$page
+
+declare -a NAMES URLS
+add() { NAMES+=("$1"); URLS+=("$2"); }
+add "S1 one quote, fa" "$BASE/api/v1/quotes/$S1_ID?lang=fa"
+add "S2 speaker page, ar" "$BASE/api/v1/quotes?speaker=$SPEAKER&lang=ar&limit=20"
+for lang in ar fa en ur; do
+    add "S3 frequent word, $lang" "$BASE/api/v1/quotes?q=$(urlencode "${FREQUENT[$lang]}")&limit=20"
+    add "S3 rare word, $lang" "$BASE/api/v1/quotes?q=$(urlencode "${RARE[$lang]}")&limit=20"
+    add "S3 phrase, $lang" "$BASE/api/v1/quotes?q=$(urlencode "$(phrase "$lang")")&limit=20"
+done
+add "S4 random, ur" "$BASE/api/v1/quotes/random?lang=ur"
+add "S5 page $S5_PAGE, en" "$S5_URL"
+
+# S6: the reads above (S1, S2, S4) with 5 % authenticated writes (a topic change, If-Match: *).
+cat > "$WORK/mix.lua" <<LUA
+local reads = {"/api/v1/quotes/$S1_ID?lang=fa", "/api/v1/quotes?speaker=$SPEAKER&lang=ar&limit=20", "/api/v1/quotes/random?lang=ur"}
+local topics = {"trade", "sanctions"}
+local n = 0
+request = function()
+    n = n + 1
+    if n % 20 == 0 then
+        local body = '{"topics": ["' .. topics[(n / 20) % 2 + 1] .. '"], "reason": "benchmark"}'
+        return wrk.format("PATCH", "/api/v1/quotes/$S1_ID", {["Authorization"] = "Bearer $TOKEN",
+            ["Content-Type"] = "application/merge-patch+json", ["If-Match"] = "*"}, body)
+    end
+    return wrk.format("GET", reads[n % 3 + 1])
+end
+LUA
+
+throughput() { # wrk requests/s; $@: wrk arguments
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" "$@" | tee -a "$WORK/wrk-$SIZE.txt" | awk '/Requests\/sec/ {print $2}'
+}
+latency() { # "p50 p99" in ms at the fixed rate; $1: URL
+    local workers=10
+    hey -z "${HEY_SECONDS}s" -c "$workers" -q $(( RATE / workers )) "$1" > "$WORK/hey.txt"
+    local p50 p99 non2xx
+    p50=$(awk '/ 50%/ {print $3 * 1000}' "$WORK/hey.txt")
+    p99=$(awk '/ 99%/ {print $3 * 1000}' "$WORK/hey.txt")
+    non2xx=$(awk '/\[[0-9]+\]/ && $1 !~ /\[2/ {s += $2} END {print s + 0}' "$WORK/hey.txt")
+    [ "$non2xx" -eq 0 ] || echo "warning: $non2xx non-2xx answers from $1" >&2
+    echo "$p50 $p99"
+}
+
+# ---- 3. warm-up, then the scenarios ----
+echo "Warming up"
+for url in "${URLS[@]}"; do wrk -t1 -c8 -d3s "$url" > /dev/null; done
+rss_mb=$(( $(ps -o rss= -p "$APP_PID") / 1024 ))
+
+# ---- 4. nginx, same body, same wrk settings ----
+mkdir -p "$WORK/nginx/static"
+curl -sf "${URLS[0]}" -o "$WORK/nginx/static/s1.json"
+stop_nginx
+"$NGINX" -p "$WORK/nginx" -c "$PWD/bench/nginx.conf"
+sleep 0.5
+cmp -s "$WORK/nginx/static/s1.json" <(curl -sf http://127.0.0.1:8089/s1.json) || { echo "nginx does not serve the S1 body" >&2; exit 1; }
+: > "$WORK/wrk-$SIZE.txt"
+nginx_rps=$(throughput http://127.0.0.1:8089/s1.json)
+stop_nginx
+
+rows=()
+for i in "${!URLS[@]}"; do
+    rps=$(throughput "${URLS[$i]}")
+    read -r p50 p99 < <(latency "${URLS[$i]}")
+    rows+=("$(jq -cn --arg s "${NAMES[$i]}" --argjson rps "$rps" --argjson nginx "$nginx_rps" --argjson p50 "$p50" \
+        --argjson p99 "$p99" '{scenario: $s, rps: $rps, ratio: (($rps / $nginx * 100 | round) / 100), p50_ms: $p50, p99_ms: $p99}')")
+done
+mix_rps=$(throughput -s "$WORK/mix.lua" "$BASE")
+rows+=("$(jq -cn --argjson rps "$mix_rps" --argjson nginx "$nginx_rps" \
+    '{scenario: "S6 reads + 5 % writes", rps: $rps, ratio: (($rps / $nginx * 100 | round) / 100), p50_ms: null, p99_ms: null}')")
+stop_app
+
+# ---- 5. the table and the JSON ----
+machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
+result=$(printf '%s\n' "${rows[@]}" | jq -s --arg size "$SIZE" --argjson variants "$imported" --arg machine "$machine" \
+    --arg java "$(java -version 2>&1 | head -n 1)" --argjson nginx "$nginx_rps" --argjson startup "$startup_ms" \
+    --argjson rss "$rss_mb" --argjson read "$read_ms" --argjson write "$write_ms" --argjson index "$index_ms" \
+    --argjson rate "$import_rate" --argjson rate_index "$import_index_rate" --argjson total "$import_total_ms" \
+    --arg date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --arg settings "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s; hey -z ${HEY_SECONDS}s at $RATE req/s" \
+    '{date: $date, size: $size, variants: $variants, machine: $machine, java: $java, settings: $settings,
+      import: {read_ms: $read, write_ms: $write, index_ms: $index, first_start_ms: $total,
+               variants_per_s: $rate, variants_per_s_with_index: $rate_index},
+      startup_ms: $startup, rss_mb_after_warmup: $rss, nginx_rps: $nginx, scenarios: .}')
+mkdir -p bench/results
+out="bench/results/$(date -u +%Y%m%d-%H%M%S)-$SIZE.json"
+echo "$result" > "$out"
+
+echo
+echo "Dicta benchmark, $SIZE ($imported variants) on $machine"
+echo "$result" | jq -r '"import: \(.import.variants_per_s) variants/s (read \(.import.read_ms) ms, write \(.import.write_ms) ms); with the search index \(.import.variants_per_s_with_index) variants/s",
+    "start-up to first response: \(.startup_ms) ms; resident memory after warm-up: \(.rss_mb_after_warmup) MB",
+    "nginx static (S1 body): \(.nginx_rps) req/s", ""'
+{
+    echo "scenario|req/s|ratio to nginx|p50 ms|p99 ms"
+    echo "$result" | jq -r '.scenarios[] | "\(.scenario)|\(.rps)|\(.ratio)|\(.p50_ms // "-")|\(.p99_ms // "-")"'
+} | column -t -s '|'
+echo
+echo "Written to $out"
