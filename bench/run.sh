@@ -10,7 +10,8 @@
 # 5. prints one table and writes it as JSON to bench/results/.
 #
 # Settings (environment): DURATION (s per wrk run, 15), CONNECTIONS (wrk, 32), THREADS (wrk, 2), RATE (hey, requests/s
-# in total, 200), HEY_SECONDS (10), JAVA_OPTS (for the application), WORK (target/bench).
+# in total, 200), HEY_SECONDS (10), JAVA_OPTS (for the application), WORK (target/bench), IMPORT (fresh; reuse keeps
+# the database of the last run of that size).
 # Not a test: figures on shared machines are noisy; compare ratios measured in one run, and medians of several runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -76,14 +77,21 @@ CORPUS="$WORK/corpus-$SIZE"
 if [ ! -f "$CORPUS/annotations.yaml" ]; then
     java -jar "$JAR" corpus --variants "$VARIANTS" --out "$CORPUS"
 fi
-rm -rf "$WORK/data-$SIZE"
-echo "Importing $CORPUS into a fresh H2 file database"
-started=$(now_ms)
-DICTA_SEED_DIR="$CORPUS" start_app "$WORK/import-$SIZE.log"
-wait_for "$BASE/q/health/ready"
-import_total_ms=$(( $(now_ms) - started ))
-stop_app
 log="$WORK/import-$SIZE.log"
+if [ "${IMPORT:-fresh}" = "reuse" ] && [ -d "$WORK/data-$SIZE" ] && [ -f "$log" ]; then
+    # IMPORT=reuse: keep the database of the last run of this size (and report its import).
+    echo "Reusing $WORK/data-$SIZE"
+    import_total_ms=$(cat "$WORK/import-$SIZE.ms")
+else
+    rm -rf "$WORK/data-$SIZE"
+    echo "Importing $CORPUS into a fresh H2 file database"
+    started=$(now_ms)
+    DICTA_SEED_DIR="$CORPUS" start_app "$log"
+    wait_for "$BASE/q/health/ready"
+    import_total_ms=$(( $(now_ms) - started ))
+    echo "$import_total_ms" > "$WORK/import-$SIZE.ms"
+    stop_app
+fi
 read_ms=$(grep -o 'Read and checked .* in [0-9]* ms' "$log" | grep -o '[0-9]* ms' | grep -o '[0-9]*')
 write_ms=$(grep -o 'written in [0-9]* ms' "$log" | grep -o '[0-9]*')
 index_ms=$(grep -o 'Search index rebuilt: [0-9]* variants in [0-9]* ms' "$log" | grep -o 'in [0-9]*' | grep -o '[0-9]*')
