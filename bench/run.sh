@@ -123,7 +123,7 @@ word_counts() { # "count word" lines of a language's seed documents, most freque
 declare -A FREQUENT RARE
 for lang in ar fa en ur; do
     FREQUENT[$lang]=$(word_counts "$lang" | awk 'NR == 1 {print $2}')
-    RARE[$lang]=$(word_counts "$lang" | awk '$1 == 1 && length($2) >= 5 {print $2; exit}')
+    RARE[$lang]=$(word_counts "$lang" | awk '$1 == 1 && length($2) >= 5 && !found {print $2; found = 1}')
 done
 urlencode() { jq -rn --arg v "$1" '$v|@uri'; }
 # Page 500 of a filtered list (or its last page, in a corpus too small to have 500), reached through the cursors.
@@ -173,7 +173,9 @@ end
 LUA
 
 throughput() { # wrk requests/s; $@: wrk arguments
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" "$@" | tee -a "$WORK/wrk-$SIZE.txt" | awk '/Requests\/sec/ {print $2}'
+    local rps
+    rps=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" "$@" | tee -a "$WORK/wrk-$SIZE.txt" | awk '/Requests\/sec/ {print $2}')
+    echo "${rps:-0}"
 }
 latency() { # "p50 p99" in ms at the fixed rate; $1: URL
     local workers=10
@@ -183,7 +185,8 @@ latency() { # "p50 p99" in ms at the fixed rate; $1: URL
     p99=$(awk '/ 99%/ {print $3 * 1000}' "$WORK/hey.txt")
     non2xx=$(awk '/\[[0-9]+\]/ && $1 !~ /\[2/ {s += $2} END {print s + 0}' "$WORK/hey.txt")
     [ "$non2xx" -eq 0 ] || echo "warning: $non2xx non-2xx answers from $1" >&2
-    echo "$p50 $p99"
+    # hey prints no percentile when too few requests completed (a scenario slower than its timeout): null then.
+    echo "${p50:-null} ${p99:-null}"
 }
 
 # ---- 3. warm-up, then the scenarios ----
