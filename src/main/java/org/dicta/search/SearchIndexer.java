@@ -69,11 +69,7 @@ public class SearchIndexer {
             for (int from = 0; from < ids.size(); from += REINDEX_CHUNK) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + REINDEX_CHUNK));
                 chunk.forEach(id -> quotes.put(id, new ArrayList<>()));
-                Map<String, List<String>> topics = new HashMap<>();
-                em.createQuery("select q.id, t.id from Quote q join q.topics t where q.id in :ids", Tuple.class)
-                        .setParameter("ids", chunk).getResultStream()
-                        .forEach(row -> topics.computeIfAbsent(row.get(0, String.class), id -> new ArrayList<>())
-                                .add(row.get(1, String.class)));
+                Map<String, List<String>> topics = topics(" where q.id in :ids", chunk);
                 try (Stream<Tuple> rows = variantRows(" and q.id in :ids", chunk)) {
                     rows.map(row -> indexed(row, topics)).forEach(variant -> quotes.get(variant.quoteId()).add(variant));
                 }
@@ -84,10 +80,7 @@ public class SearchIndexer {
 
     private void rebuild(String state) {
         long started = System.nanoTime();
-        Map<String, List<String>> topics = new HashMap<>();
-        em.createQuery("select q.id, t.id from Quote q join q.topics t", Tuple.class).getResultStream()
-                .forEach(row -> topics.computeIfAbsent(row.get(0, String.class), id -> new ArrayList<>())
-                        .add(row.get(1, String.class)));
+        Map<String, List<String>> topics = topics("", null);
         try (Stream<Tuple> rows = variantRows("", null)) {
             Iterator<IndexedVariant> variants = rows.map(row -> indexed(row, topics)).iterator();
             index.rebuild(variants, state);
@@ -103,6 +96,18 @@ public class SearchIndexer {
             query.setParameter("ids", quoteIds);
         }
         return query.getResultStream();
+    }
+
+    /** The topic ids of the quotes, by quote id: of every quote, or of those given. */
+    private Map<String, List<String>> topics(String condition, List<String> quoteIds) {
+        var query = em.createQuery("select q.id, t.id from Quote q join q.topics t" + condition, Tuple.class);
+        if (quoteIds != null) {
+            query.setParameter("ids", quoteIds);
+        }
+        Map<String, List<String>> topics = new HashMap<>();
+        query.getResultStream().forEach(row -> topics.computeIfAbsent(row.get(0, String.class), id -> new ArrayList<>())
+                .add(row.get(1, String.class)));
+        return topics;
     }
 
     private static IndexedVariant indexed(Tuple row, Map<String, List<String>> topics) {

@@ -85,12 +85,7 @@ class PackagedApplicationIT {
     @Test
     void theRunCommandWithoutSettingsKeepsItsDataInDataBesideIt() throws Exception {
         Path directory = work.resolve("checkout");
-        Files.createDirectories(directory.resolve("seeds"));
-        try (Stream<Path> files = Files.list(Path.of("seeds"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, directory.resolve("seeds").resolve(file.getFileName()));
-            }
-        }
+        copySeeds(directory.resolve("seeds"));
         Map<String, String> env = new HashMap<>(database.environment());
         env.put(Instance.WORKING_DIRECTORY, directory.toString());
         instance = Instance.start(env, work.resolve("defaults.log"));
@@ -163,12 +158,7 @@ class PackagedApplicationIT {
     @Test
     void refusesToStartOnAFaultyAnnotationAndNamesIt() throws Exception {
         Path seeds = work.resolve("seeds");
-        Files.createDirectories(seeds);
-        try (Stream<Path> files = Files.list(Path.of("seeds"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, seeds.resolve(file.getFileName()));
-            }
-        }
+        copySeeds(seeds);
         Path annotations = seeds.resolve("annotations.yaml");
         Files.writeString(annotations, Files.readString(annotations)
                 .replace("  - id: raisi-good-agreements\n    speaker: ebrahim-raisi",
@@ -180,6 +170,15 @@ class PackagedApplicationIT {
         assertThat(Files.readString(log))
                 .contains(annotations.toString())
                 .contains("quotes[18] (raisi-good-agreements): speaker names unknown speaker 'ebrahim-raisy'");
+    }
+
+    private static void copySeeds(Path target) throws java.io.IOException {
+        Files.createDirectories(target);
+        try (Stream<Path> files = Files.list(Path.of("seeds"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, target.resolve(file.getFileName()));
+            }
+        }
     }
 
     /** Starts the application and returns its port. */
