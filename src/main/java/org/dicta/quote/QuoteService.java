@@ -77,24 +77,26 @@ public class QuoteService {
         }
     }
 
-    /** A quote picked uniformly at random among those matching the filter (the query and sort are ignored). */
+    /**
+     * A quote picked uniformly at random among those matching the filter (the query and sort are ignored). The search
+     * index, which holds every filter field, draws it without scanning the corpus.
+     */
     public Optional<QuoteMatch> random(QuoteFilter filter) {
         checkReferences(filter);
-        Map<String, Object> parameters = new HashMap<>();
-        StringBuilder conditions = new StringBuilder(" where 1 = 1");
-        appendConditions(filter, conditions, parameters);
-        TypedQuery<Long> count = em.createQuery("select count(q) from Quote q" + conditions, Long.class);
-        parameters.forEach(count::setParameter);
-        long matching = count.getSingleResult();
-        if (matching == 0) {
-            return Optional.empty();
+        changes.catchUp();
+        // A quote drawn from the index may have changed in the database since: draw again.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<String> id = index.randomQuote(filter.toSearchFilter(), ThreadLocalRandom.current());
+            if (id.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Quote> quote = find(id.get());
+            List<QuoteVariant> variants = quote.map(q -> q.variants.stream().filter(filter::admits).toList()).orElse(List.of());
+            if (!variants.isEmpty() && (filter.includeRetracted() || quote.get().retractedAt == null)) {
+                return Optional.of(new QuoteMatch(quote.get(), null, variants, Map.of()));
+            }
         }
-        TypedQuery<String> pick = em.createQuery("select q.id from Quote q" + conditions + " order by q.id", String.class)
-                .setFirstResult((int) ThreadLocalRandom.current().nextLong(matching))
-                .setMaxResults(1);
-        parameters.forEach(pick::setParameter);
-        return pick.getResultStream().findFirst().flatMap(this::find).map(quote -> new QuoteMatch(quote, null,
-                quote.variants.stream().filter(filter::admits).toList(), Map.of()));
+        return Optional.empty();
     }
 
     private List<QuoteMatch> listFromDatabase(QuoteFilter filter, String afterKey, int rows) {

@@ -12,7 +12,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.random.RandomGenerator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
@@ -22,24 +25,35 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.dicta.quote.Quote;
 
@@ -63,6 +77,9 @@ public class SearchIndex {
     private static final String RETRACTED = "retracted";
     /** Commit metadata: the state of the database the index was built from. */
     private static final String SOURCE_STATE = "dicta.source-state";
+
+    /** Random draws before a selective filter's matches are listed instead (see {@link #randomQuote}). */
+    static final int RANDOM_DRAWS = 512;
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -238,8 +255,91 @@ public class SearchIndex {
         }
     }
 
+    /**
+     * A quote picked uniformly at random among those with a variant matching the filter, in time that does not grow
+     * with the index for filters that match a fair share of it.
+     *
+     * <p>Documents are variants, so a quote with more matching variants would be picked more often. Each draw takes a
+     * document number at random and keeps it only if that document matches (uniform over matching variants), then keeps
+     * its quote with probability 1/m, m being the quote's number of matching variants (uniform over quotes). After
+     * {@value #RANDOM_DRAWS} rejected draws the filter is selective: every match is then listed and one quote drawn.
+     */
+    public Optional<String> randomQuote(SearchFilter filter, RandomGenerator random) {
+        IndexSearcher searcher = acquire();
+        try {
+            int maxDoc = searcher.getIndexReader().maxDoc();
+            if (maxDoc == 0) {
+                return Optional.empty();
+            }
+            Query matching = searcher.rewrite(build(null, filter));
+            Weight weight = searcher.createWeight(matching, ScoreMode.COMPLETE_NO_SCORES, 1f);
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            for (int draw = 0; draw < RANDOM_DRAWS; draw++) {
+                int doc = random.nextInt(maxDoc);
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                int local = doc - leaf.docBase;
+                Bits live = leaf.reader().getLiveDocs();
+                if ((live != null && !live.get(local)) || !matches(weight, leaf, local)) {
+                    continue;
+                }
+                SortedDocValues quotes = DocValues.getSorted(leaf.reader(), QUOTE);
+                if (!quotes.advanceExact(local)) {
+                    continue;
+                }
+                String quoteId = quotes.lookupOrd(quotes.ordValue()).utf8ToString();
+                int variants = searcher.count(new BooleanQuery.Builder()
+                        .add(matching, BooleanClause.Occur.FILTER)
+                        .add(new TermQuery(new Term(QUOTE, quoteId)), BooleanClause.Occur.FILTER)
+                        .build());
+                if (variants > 0 && random.nextInt(variants) == 0) {
+                    return Optional.of(quoteId);
+                }
+            }
+            List<String> all = matchingQuotes(searcher, weight);
+            return all.isEmpty() ? Optional.empty() : Optional.of(all.get(random.nextInt(all.size())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot search the index", e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    private static boolean matches(Weight weight, LeafReaderContext leaf, int doc) throws IOException {
+        Scorer scorer = weight.scorer(leaf);
+        if (scorer == null) {
+            return false;
+        }
+        TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+        if (twoPhase == null) {
+            return scorer.iterator().advance(doc) == doc;
+        }
+        return twoPhase.approximation().advance(doc) == doc && twoPhase.matches();
+    }
+
+    /** The distinct quotes of every matching document. */
+    private static List<String> matchingQuotes(IndexSearcher searcher, Weight weight) throws IOException {
+        Set<String> quotes = new LinkedHashSet<>();
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            SortedDocValues ids = DocValues.getSorted(leaf.reader(), QUOTE);
+            DocIdSetIterator docs = scorer.iterator();
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                if ((live == null || live.get(doc)) && ids.advanceExact(doc)) {
+                    quotes.add(ids.lookupOrd(ids.ordValue()).utf8ToString());
+                }
+            }
+        }
+        return new ArrayList<>(quotes);
+    }
+
+    /** The query with the filter's restrictions; a null query matches every variant. */
     private static Query build(SearchQuery query, SearchFilter filter) {
-        BooleanQuery.Builder builder = new BooleanQuery.Builder().add(query.toLucene(), BooleanClause.Occur.MUST);
+        BooleanQuery.Builder builder = new BooleanQuery.Builder()
+                .add(query == null ? new MatchAllDocsQuery() : query.toLucene(), BooleanClause.Occur.MUST);
         if (!filter.includeRetracted()) {
             builder.add(new TermQuery(new Term(RETRACTED, "false")), BooleanClause.Occur.FILTER);
         }
