@@ -4,14 +4,16 @@
 # 1. generates the corpus of that size (deterministic; cached in $WORK) and imports it into a fresh H2 file database,
 #    reporting import throughput;
 # 2. starts the packaged application on that database and reports the time from process start to the first successful
-#    response, and resident memory after warm-up;
+#    response, and resident memory after warm-up; also the start-up with only the seeds (first start and restart);
 # 3. runs each scenario after a warm-up: throughput with wrk (saturation), p50/p99 latency with hey at a fixed rate;
+#    then the reads again with the response cache off, to show what a read costs when it is not a repeat;
 # 4. serves the byte-identical body of S1 from nginx and measures it with the same wrk settings (the headline ratio);
 # 5. prints one table and writes it as JSON to bench/results/.
 #
 # Settings (environment): DURATION (s per wrk run, 15), CONNECTIONS (wrk, 32), THREADS (wrk, 2), RATE (hey, requests/s
-# in total, 200), HEY_SECONDS (10), JAVA_OPTS (for the application), WORK (target/bench), IMPORT (fresh; reuse keeps
-# the database of the last run of that size).
+# in total, 200), HEY_SECONDS (10), JAVA_OPTS (for the application serving; default a sized heap, see README),
+# IMPORT_JAVA_OPTS (for the import, which holds the parsed corpus in memory; default none), WORK (target/bench),
+# IMPORT (fresh; reuse keeps the database of the last run of that size).
 # Not a test: figures on shared machines are noisy; compare ratios measured in one run, and medians of several runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +29,8 @@ CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 RATE="${RATE:-200}"
 HEY_SECONDS="${HEY_SECONDS:-10}"
-JAVA_OPTS="${JAVA_OPTS:-}"
+JAVA_OPTS="${JAVA_OPTS--Xms64m -Xmx160m -XX:+UseSerialGC}"
+IMPORT_JAVA_OPTS="${IMPORT_JAVA_OPTS:-}"
 WORK="$(mkdir -p "${WORK:-target/bench}" && cd "${WORK:-target/bench}" && pwd)"
 PORT=8088
 BASE="http://127.0.0.1:${PORT}"
@@ -57,9 +60,9 @@ stop_app() {
 stop_nginx() { [ -f "$WORK/nginx/nginx.pid" ] && kill "$(cat "$WORK/nginx/nginx.pid")" 2>/dev/null || true; }
 trap 'stop_app; stop_nginx' EXIT
 
-start_app() { # $1: log file; the database and corpus come from the environment
+start_app() { # $1: log file; $2: Java options (default JAVA_OPTS); the database and corpus come from the environment
     # shellcheck disable=SC2086
-    DICTA_DATA_DIR="$WORK/data-$SIZE" QUARKUS_HTTP_PORT=$PORT java $JAVA_OPTS -jar "$JAR" > "$1" 2>&1 &
+    DICTA_DATA_DIR="${DATA_DIR:-$WORK/data-$SIZE}" QUARKUS_HTTP_PORT=$PORT java ${2-$JAVA_OPTS} -jar "$JAR" > "$1" 2>&1 &
     APP_PID=$!
 }
 
@@ -86,7 +89,7 @@ else
     rm -rf "$WORK/data-$SIZE"
     echo "Importing $CORPUS into a fresh H2 file database"
     started=$(now_ms)
-    DICTA_SEED_DIR="$CORPUS" start_app "$log"
+    DICTA_SEED_DIR="$CORPUS" start_app "$log" "$IMPORT_JAVA_OPTS"
     wait_for "$BASE/q/health/ready"
     import_total_ms=$(( $(now_ms) - started ))
     echo "$import_total_ms" > "$WORK/import-$SIZE.ms"
@@ -100,6 +103,19 @@ import_rate=$(( imported * 1000 / (read_ms + write_ms) ))
 import_index_rate=$(( imported * 1000 / (read_ms + write_ms + index_ms) ))
 
 # ---- 2. start-up and memory ----
+# With only the seeds: the first start imports them and builds the index, a restart finds both.
+rm -rf "$WORK/data-seeds"
+started=$(now_ms)
+DATA_DIR="$WORK/data-seeds" start_app "$WORK/run-seeds.log"
+wait_for "$BASE/api/v1/languages"
+seeds_first_ms=$(( $(now_ms) - started ))
+stop_app
+started=$(now_ms)
+DATA_DIR="$WORK/data-seeds" start_app "$WORK/run-seeds.log"
+wait_for "$BASE/api/v1/languages"
+seeds_startup_ms=$(( $(now_ms) - started ))
+stop_app
+
 TOKEN=$(DICTA_DATA_DIR="$WORK/data-$SIZE" java -jar "$JAR" token --subject bench --role editor 2>/dev/null)
 started=$(now_ms)
 DICTA_SEED_ENABLED=false start_app "$WORK/run-$SIZE.log"
@@ -127,7 +143,8 @@ for lang in ar fa en ur; do
 done
 urlencode() { jq -rn --arg v "$1" '$v|@uri'; }
 # Page 500 of a filtered list (or its last page, in a corpus too small to have 500), reached through the cursors.
-page=1; next="$BASE/api/v1/quotes?lang=en&limit=20"
+S5_FIRST="$BASE/api/v1/quotes?lang=en&limit=20"
+page=1; next="$S5_FIRST"
 while [ "$page" -lt 500 ]; do
     following=$(curl -sf "$next" | jq -r '.next // empty')
     [ -z "$following" ] && break
@@ -145,6 +162,7 @@ for lang in ar fa en ur; do
     add "S3 phrase, $lang" "$BASE/api/v1/quotes?q=$(urlencode "$(phrase "$lang")")&limit=20"
 done
 add "S4 random, ur" "$BASE/api/v1/quotes/random?lang=ur"
+add "S5 page 1, en" "$S5_FIRST"
 add "S5 page $S5_PAGE, en" "$S5_URL"
 
 # S6: the reads above (S1, S2, S4) with 5 % authenticated writes: a topic change (If-Match: *) of one of the first
@@ -192,7 +210,8 @@ latency() { # "p50 p99" in ms at the fixed rate; $1: URL
 # ---- 3. warm-up, then the scenarios ----
 echo "Warming up"
 for url in "${URLS[@]}"; do wrk -t1 -c8 -d3s "$url" > /dev/null; done
-rss_mb=$(( $(ps -o rss= -p "$APP_PID") / 1024 ))
+rss_kb() { awk -v field="$1:" '$1 == field {print $2}' "/proc/$APP_PID/status"; }
+rss_mb=$(( $(rss_kb VmRSS) / 1024 )); rss_anon_mb=$(( $(rss_kb RssAnon) / 1024 )); rss_file_mb=$(( $(rss_kb RssFile) / 1024 ))
 
 # ---- 4. nginx, same body, same wrk settings ----
 mkdir -p "$WORK/nginx/static"
@@ -205,31 +224,53 @@ cmp -s "$WORK/nginx/static/s1.json" <(curl -sf http://127.0.0.1:8089/s1.json) ||
 nginx_rps=$(throughput http://127.0.0.1:8089/s1.json)
 stop_nginx
 
-rows=()
+declare -a RPS P50 P99
 for i in "${!URLS[@]}"; do
-    rps=$(throughput "${URLS[$i]}")
-    read -r p50 p99 < <(latency "${URLS[$i]}")
-    rows+=("$(jq -cn --arg s "${NAMES[$i]}" --argjson rps "$rps" --argjson nginx "$nginx_rps" --argjson p50 "$p50" \
-        --argjson p99 "$p99" '{scenario: $s, rps: $rps, ratio: (($rps / $nginx * 100 | round) / 100), p50_ms: $p50, p99_ms: $p99}')")
+    RPS[$i]=$(throughput "${URLS[$i]}")
+    read -r "P50[$i]" "P99[$i]" < <(latency "${URLS[$i]}")
 done
 mix_rps=$(throughput -s "$WORK/mix.lua" "$BASE")
 mix_errors=$(tail -n 12 "$WORK/wrk-$SIZE.txt" | awk '/Non-2xx/ {print $5}')
 [ -z "$mix_errors" ] || echo "warning: S6 had $mix_errors answers other than 2xx/3xx" >&2
+stop_app
+
+# The same reads with the response cache off: what a read costs when nobody asked for it just before (random picks
+# are never cached: S4 is not repeated).
+echo "Again with the response cache off"
+DICTA_API_RESPONSE_CACHE_SIZE=0 DICTA_SEED_ENABLED=false start_app "$WORK/run-$SIZE-uncached.log"
+wait_for "$BASE/api/v1/languages"
+for url in "${URLS[@]}"; do wrk -t1 -c8 -d3s "$url" > /dev/null; done
+rows=()
+for i in "${!URLS[@]}"; do
+    if [[ "${NAMES[$i]}" == S4* ]]; then
+        rps_off=null; p50_off=null; p99_off=null
+    else
+        rps_off=$(throughput "${URLS[$i]}")
+        read -r p50_off p99_off < <(latency "${URLS[$i]}")
+    fi
+    rows+=("$(jq -cn --arg s "${NAMES[$i]}" --argjson rps "${RPS[$i]}" --argjson nginx "$nginx_rps" --argjson p50 "${P50[$i]}" \
+        --argjson p99 "${P99[$i]}" --argjson rps_off "$rps_off" --argjson p50_off "$p50_off" --argjson p99_off "$p99_off" \
+        '{scenario: $s, rps: $rps, ratio: (($rps / $nginx * 100 | round) / 100), p50_ms: $p50, p99_ms: $p99,
+          uncached: {rps: $rps_off, ratio: (if $rps_off == null then null else (($rps_off / $nginx * 100 | round) / 100) end),
+                     p50_ms: $p50_off, p99_ms: $p99_off}}')")
+done
 rows+=("$(jq -cn --argjson rps "$mix_rps" --argjson nginx "$nginx_rps" \
-    '{scenario: "S6 reads + 5 % writes", rps: $rps, ratio: (($rps / $nginx * 100 | round) / 100), p50_ms: null, p99_ms: null}')")
+    '{scenario: "S6 reads + 5 % writes", rps: $rps, ratio: (($rps / $nginx * 100 | round) / 100), p50_ms: null, p99_ms: null, uncached: null}')")
 stop_app
 
 # ---- 5. the table and the JSON ----
 machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
 result=$(printf '%s\n' "${rows[@]}" | jq -s --arg size "$SIZE" --argjson variants "$imported" --arg machine "$machine" \
     --arg java "$(java -version 2>&1 | head -n 1)" --argjson nginx "$nginx_rps" --argjson startup "$startup_ms" \
-    --argjson rss "$rss_mb" --argjson read "$read_ms" --argjson write "$write_ms" --argjson index "$index_ms" \
+    --argjson rss "$rss_mb" --argjson rss_anon "$rss_anon_mb" --argjson rss_file "$rss_file_mb" \
+    --argjson seeds_first "$seeds_first_ms" --argjson seeds_startup "$seeds_startup_ms" --arg java_opts "$JAVA_OPTS" --argjson read "$read_ms" --argjson write "$write_ms" --argjson index "$index_ms" \
     --argjson rate "$import_rate" --argjson rate_index "$import_index_rate" --argjson total "$import_total_ms" \
     --arg date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --arg settings "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s; hey -z ${HEY_SECONDS}s at $RATE req/s" \
     '{date: $date, size: $size, variants: $variants, machine: $machine, java: $java, settings: $settings,
       import: {read_ms: $read, write_ms: $write, index_ms: $index, first_start_ms: $total,
                variants_per_s: $rate, variants_per_s_with_index: $rate_index},
-      startup_ms: $startup, rss_mb_after_warmup: $rss, nginx_rps: $nginx, scenarios: .}')
+      java_opts: $java_opts, seeds: {first_start_ms: $seeds_first, startup_ms: $seeds_startup},
+      startup_ms: $startup, rss_mb_after_warmup: $rss, rss_anon_mb: $rss_anon, rss_file_mb: $rss_file, nginx_rps: $nginx, scenarios: .}')
 mkdir -p bench/results
 out="bench/results/$(date -u +%Y%m%d-%H%M%S)-$SIZE.json"
 echo "$result" > "$out"
@@ -237,11 +278,12 @@ echo "$result" > "$out"
 echo
 echo "Dicta benchmark, $SIZE ($imported variants) on $machine"
 echo "$result" | jq -r '"import: \(.import.variants_per_s) variants/s (read \(.import.read_ms) ms, write \(.import.write_ms) ms); with the search index \(.import.variants_per_s_with_index) variants/s",
-    "start-up to first response: \(.startup_ms) ms; resident memory after warm-up: \(.rss_mb_after_warmup) MB",
+    "start-up to first response: \(.startup_ms) ms (seeds only: \(.seeds.startup_ms) ms, first start \(.seeds.first_start_ms) ms)",
+    "resident memory after warm-up: \(.rss_mb_after_warmup) MB (heap and other anonymous \(.rss_anon_mb) MB, mapped files \(.rss_file_mb) MB) with \(.java_opts)",
     "nginx static (S1 body): \(.nginx_rps) req/s", ""'
 {
-    echo "scenario|req/s|ratio to nginx|p50 ms|p99 ms"
-    echo "$result" | jq -r '.scenarios[] | "\(.scenario)|\(.rps)|\(.ratio)|\(.p50_ms // "-")|\(.p99_ms // "-")"'
+    echo "scenario|req/s|ratio to nginx|p50 ms|p99 ms|uncached req/s|ratio|p50 ms|p99 ms"
+    echo "$result" | jq -r '.scenarios[] | "\(.scenario)|\(.rps)|\(.ratio)|\(.p50_ms // "-")|\(.p99_ms // "-")|\(.uncached.rps // "-")|\(.uncached.ratio // "-")|\(.uncached.p50_ms // "-")|\(.uncached.p99_ms // "-")"'
 } | column -t -s '|'
 echo
 echo "Written to $out"

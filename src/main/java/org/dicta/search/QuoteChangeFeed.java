@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.dicta.quote.QuoteChanged;
+import org.dicta.web.ResponseCache;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,13 +41,18 @@ public class QuoteChangeFeed {
     private final SearchIndexer indexer;
     private final SearchConfig config;
 
+    private final ResponseCache responses;
+
     /** The rows this instance has applied; null until start-up. */
     private FeedCursor cursor;
+    /** When the last reading of the feed began ({@link System#nanoTime()}). */
+    private long lastRead;
 
-    QuoteChangeFeed(EntityManager em, SearchIndexer indexer, SearchConfig config) {
+    QuoteChangeFeed(EntityManager em, SearchIndexer indexer, SearchConfig config, ResponseCache responses) {
         this.em = em;
         this.indexer = indexer;
         this.config = config;
+        this.responses = responses;
     }
 
     /** Writes the row in the transaction that changes the quote, so that the row exists exactly when the change does. */
@@ -70,6 +76,7 @@ public class QuoteChangeFeed {
                 .setParameter("settled", settled.atOffset(ZoneOffset.UTC)).getSingleResult());
         synchronized (this) {
             cursor = new FeedCursor(floor, config.changeGapTimeout());
+            lastRead = System.nanoTime();
         }
         catchUp();
     }
@@ -83,11 +90,23 @@ public class QuoteChangeFeed {
         }
     }
 
-    /** Indexes every quote changed since the last call, through whichever instance. */
-    public synchronized void catchUp() {
-        if (cursor == null) {
-            return;
+    /**
+     * Indexes every quote committed through whichever instance before this call, and empties the response cache when
+     * there was one. Callers that arrive together share one reading of the feed: a reading that began after a caller
+     * arrived has seen everything committed before it.
+     */
+    public void catchUp() {
+        long arrived = System.nanoTime();
+        synchronized (this) {
+            if (cursor == null || lastRead - arrived > 0) {
+                return;
+            }
+            lastRead = System.nanoTime();
+            read();
         }
+    }
+
+    private void read() {
         List<Tuple> rows = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                 "select c.seq, c.quoteId from QuoteChange c where c.seq > :floor order by c.seq", Tuple.class)
                 .setParameter("floor", cursor.floor()).getResultList());
@@ -102,6 +121,7 @@ public class QuoteChangeFeed {
         }
         if (!quotes.isEmpty()) {
             indexer.reindex(quotes);
+            responses.invalidateAll();
             LOG.debugf("Indexed %d quotes changed since change %d", quotes.size(), cursor.floor());
         }
         cursor.applied(fresh, Instant.now());

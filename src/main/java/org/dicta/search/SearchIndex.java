@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -204,55 +205,68 @@ public class SearchIndex {
 
     /**
      * One page of the matching quotes, most relevant first: a quote scores as its best-matching variant (BM25), ties
-     * broken by quote id. Every match is scored, since a quote's rank depends on all its variants.
+     * broken by quote id.
+     *
+     * <p>Hits are walked in batches in (score, quote id, variant id) order, so memory stays bounded however many match.
+     * In that order a quote first appears at its best variant, so first appearances come in page order. After a cursor,
+     * a quote whose best variant lies before the cursor was served already; one test per newly seen quote finds those.
      */
     public List<SearchHit> searchByRelevance(SearchQuery query, SearchFilter filter, String afterKey, int rows) {
         RelevanceKey after = afterKey == null ? null : RelevanceKey.parse(afterKey);
+        Sort sort = new Sort(SortField.FIELD_SCORE, new SortField(QUOTE, SortField.Type.STRING),
+                new SortField(VARIANT, SortField.Type.LONG));
         IndexSearcher searcher = acquire();
         try {
-            Query lucene = build(query, filter);
-            int count = searcher.count(lucene);
-            if (count == 0) {
+            if (searcher.getIndexReader().maxDoc() == 0) {
                 return List.of();
             }
-            Sort sort = new Sort(SortField.FIELD_SCORE, new SortField(QUOTE, SortField.Type.STRING),
-                    new SortField(VARIANT, SortField.Type.LONG));
-            TopDocs top = searcher.search(lucene, count, sort, true);
-            Map<String, SearchHit> quotes = new LinkedHashMap<>();
-            Map<String, Float> scores = new LinkedHashMap<>();
-            for (ScoreDoc scoreDoc : top.scoreDocs) {
-                FieldDoc doc = (FieldDoc) scoreDoc;
-                String quoteId = ((BytesRef) doc.fields[1]).utf8ToString();
-                SearchHit hit = quotes.get(quoteId);
-                if (hit == null) {
-                    // Hits come best first, so a quote's first hit carries its score.
-                    hit = new SearchHit(quoteId, RelevanceKey.format(doc.score, quoteId), new ArrayList<>());
-                    quotes.put(quoteId, hit);
-                    scores.put(quoteId, doc.score);
+            Query lucene = build(query, filter);
+            // After every variant of the cursor's quote at the cursor's score (see searchByDate).
+            FieldDoc position = after == null ? null : new FieldDoc(searcher.getIndexReader().maxDoc() - 1, after.score(),
+                    new Object[] {after.score(), new BytesRef(after.quoteId()), Long.MAX_VALUE});
+            Map<String, SearchHit> page = new LinkedHashMap<>();
+            Set<String> earlier = new HashSet<>();
+            while (true) {
+                TopDocs top = searcher.searchAfter(position, lucene, batch, sort, true);
+                for (ScoreDoc scoreDoc : top.scoreDocs) {
+                    FieldDoc doc = (FieldDoc) scoreDoc;
+                    position = doc;
+                    String quoteId = ((BytesRef) doc.fields[1]).utf8ToString();
+                    SearchHit hit = page.get(quoteId);
+                    if (hit == null) {
+                        if (earlier.contains(quoteId)) {
+                            continue;
+                        }
+                        if (after != null && !after.isBefore(bestScore(searcher, lucene, quoteId), quoteId)) {
+                            earlier.add(quoteId);
+                            continue;
+                        }
+                        if (page.size() == rows) {
+                            return List.copyOf(page.values());
+                        }
+                        hit = new SearchHit(quoteId, RelevanceKey.format(doc.score, quoteId), new ArrayList<>());
+                        page.put(quoteId, hit);
+                    }
+                    hit.variantIds().add((Long) doc.fields[2]);
                 }
-                hit.variantIds().add((Long) doc.fields[2]);
+                if (top.scoreDocs.length < batch) {
+                    return List.copyOf(page.values());
+                }
             }
-            List<SearchHit> ordered = new ArrayList<>(quotes.values());
-            ordered.sort((a, b) -> {
-                int byScore = Float.compare(scores.get(b.quoteId()), scores.get(a.quoteId()));
-                return byScore != 0 ? byScore : a.quoteId().compareTo(b.quoteId());
-            });
-            List<SearchHit> page = new ArrayList<>();
-            for (SearchHit hit : ordered) {
-                if (after != null && !after.isBefore(scores.get(hit.quoteId()), hit.quoteId())) {
-                    continue;
-                }
-                page.add(hit);
-                if (page.size() == rows) {
-                    break;
-                }
-            }
-            return page;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot search the index", e);
         } finally {
             release(searcher);
         }
+    }
+
+    /** The score of the quote's best-matching variant. */
+    private static float bestScore(IndexSearcher searcher, Query query, String quoteId) throws IOException {
+        TopDocs best = searcher.search(new BooleanQuery.Builder()
+                .add(query, BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(QUOTE, quoteId)), BooleanClause.Occur.FILTER)
+                .build(), 1);
+        return best.scoreDocs.length == 0 ? Float.NEGATIVE_INFINITY : best.scoreDocs[0].score;
     }
 
     /**

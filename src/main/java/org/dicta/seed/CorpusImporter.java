@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,7 @@ import org.dicta.language.LanguageCatalog;
 import org.dicta.meeting.MeetingEditor;
 import org.dicta.meeting.MeetingInput;
 import org.dicta.quote.Quote;
+import org.dicta.quote.QuoteChanged;
 import org.dicta.quote.QuoteEditor;
 import org.dicta.quote.QuoteInput;
 import org.dicta.source.SourceEditor;
@@ -68,10 +71,13 @@ public class CorpusImporter {
     private final QuoteEditor quotes;
     private final CurrentEditor currentEditor;
     private final jakarta.validation.Validator validator;
+    private final Event<QuoteChanged> quoteChanged;
 
     CorpusImporter(SeedConfig config, LanguageCatalog catalog, EntityManager em, SpeakerEditor speakers, SourceEditor sources,
-            MeetingEditor meetings, QuoteEditor quotes, CurrentEditor currentEditor, jakarta.validation.Validator validator) {
+            MeetingEditor meetings, QuoteEditor quotes, CurrentEditor currentEditor, jakarta.validation.Validator validator,
+            Event<QuoteChanged> quoteChanged) {
         this.validator = validator;
+        this.quoteChanged = quoteChanged;
         this.config = config;
         this.catalog = catalog;
         this.em = em;
@@ -172,6 +178,19 @@ public class CorpusImporter {
     }
 
     /** Runs in one transaction (see {@link #importZip}): any refusal rolls everything back. */
+    /** Quotes show their topics' labels: relabelling a topic changes them. */
+    private void touchQuotesTagged(Collection<String> topics) {
+        if (topics.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        em.createQuery("select distinct q from Quote q join q.topics t where t.id in :topics", Quote.class)
+                .setParameter("topics", topics).getResultList().forEach(quote -> {
+                    quote.updatedAt = now;
+                    quoteChanged.fire(new QuoteChanged(quote.id));
+                });
+    }
+
     ImportReport apply(Path dir, String editor) {
         Corpus corpus;
         try {
@@ -225,6 +244,7 @@ public class CorpusImporter {
             }
         }
         em.flush();
+        touchQuotesTagged(report.topics().updated());
         if (!report.languages().created().isEmpty() || !report.languages().updated().isEmpty()
                 || !report.topics().created().isEmpty() || !report.topics().updated().isEmpty()) {
             currentEditor.requireAdmin(); // the catalogue of languages and topics is for admins to change

@@ -1,10 +1,13 @@
 package org.dicta.source;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -12,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.dicta.history.VersionedEditor;
+import org.dicta.quote.Quote;
+import org.dicta.quote.QuoteChanged;
 import org.dicta.web.Problem;
 import org.dicta.web.ProblemException;
 
@@ -23,6 +28,12 @@ import org.dicta.web.ProblemException;
 public class SourceEditor extends VersionedEditor<Source, SourceInput> {
 
     public static final String ENTITY = "source";
+
+    private final Event<QuoteChanged> quoteChanged;
+
+    SourceEditor(Event<QuoteChanged> quoteChanged) {
+        this.quoteChanged = quoteChanged;
+    }
 
     @Override
     protected String kind() {
@@ -98,6 +109,18 @@ public class SourceEditor extends VersionedEditor<Source, SourceInput> {
         source.note = input.note();
         source.text = input.text();
         source.sha256 = sha256(input.text());
+    }
+
+    /** Quotes show the summary of every source they cite (publisher, headline, date): they change with it. */
+    @Override
+    protected void changed(Source source) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Quote> quotes = em.createQuery("select distinct v.quote from QuoteVariant v where v.source.id = :id", Quote.class)
+                .setParameter("id", source.id).getResultList();
+        for (Quote quote : quotes) {
+            quote.updatedAt = now;
+            quoteChanged.fire(new QuoteChanged(quote.id));
+        }
     }
 
     @Override

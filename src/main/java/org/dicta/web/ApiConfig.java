@@ -3,7 +3,7 @@ package org.dicta.web;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Settings of the public API: paging bounds and language fallback. */
+/** Settings of the public API: paging bounds, language fallback and caching. */
 @ConfigMapping(prefix = "dicta.api")
 public interface ApiConfig {
 
@@ -29,4 +29,18 @@ public interface ApiConfig {
      */
     @WithDefault("0s")
     java.time.Duration cacheMaxAge();
+
+    /**
+     * Memory for the serialised bytes of recent quote reads (by id, lists, searches and revisions), served again until
+     * any quote changes. 0 turns the cache off.
+     */
+    @WithDefault("32M")
+    io.quarkus.runtime.configuration.MemorySize responseCacheSize();
+
+    /**
+     * Whether other processes write to the database, so that a cached read must first read the change feed. Without
+     * it: no for an embedded H2 database (file or memory, no AUTO_SERVER), which no other process can open; yes
+     * otherwise.
+     */
+    java.util.Optional<Boolean> sharedDatabase();
 }

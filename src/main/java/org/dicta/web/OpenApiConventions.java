@@ -43,11 +43,13 @@ public class OpenApiConventions implements OASFilter {
                 problem(operation, "401", "include_retracted=true without a valid bearer token.");
                 problem(operation, "403", "include_retracted=true with a token that lacks the editor role.");
             }
-            if (VERSIONED.contains(path)) {
+            boolean cached = path.startsWith("/api/v1/quotes") && !path.equals("/api/v1/quotes/random");
+            if (VERSIONED.contains(path) || cached) {
                 operation.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
                         .description("Not modified: If-None-Match named the current ETag."));
-                operation.getResponses().getAPIResponse("200").addHeader("ETag",
-                        header("The version of the resource, for If-Match and If-None-Match."));
+                operation.getResponses().getAPIResponse("200").addHeader("ETag", header(VERSIONED.contains(path)
+                        ? "The version of the resource, for If-Match and If-None-Match."
+                        : "A digest of this response (JSON only), for If-None-Match."));
                 boolean declared = operation.getParameters() != null && operation.getParameters().stream()
                         .anyMatch(parameter -> parameter.getName().equals("If-None-Match"));
                 if (!declared) {

@@ -85,7 +85,12 @@ class TwoInstancesPostgresIT {
         given().baseUri(second.baseUri()).queryParam("q", "\"" + PHRASE + "\"").when().get("/api/v1/quotes")
                 .then().statusCode(200).body("items.id", hasItem("two-instances"));
 
-        // And back: an edit through the second instance, searched at once through the first.
+        // The first instance keeps this search's answer in its response cache...
+        given().baseUri(first.baseUri()).queryParam("q", "\"" + PHRASE + "\"").queryParam("topic", "international-relations")
+                .when().get("/api/v1/quotes")
+                .then().statusCode(200).body("items.id", hasItem("two-instances"));
+
+        // ...until an edit through the second instance, searched at once through the first.
         given().baseUri(second.baseUri()).auth().oauth2(token).contentType("application/merge-patch+json")
                 .header("If-Match", other.header("ETag"))
                 .body("{\"topics\": [\"war-in-ukraine\"], \"reason\": \"Retagged\"}")

@@ -14,7 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.dicta.support.EditingProfile;
+import org.dicta.support.OtherInstancesProfile;
 import org.dicta.support.EditorTokens;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * JDBC transactions that change a quote and write its feed entry, as the application does.
  */
 @QuarkusTest
-@TestProfile(EditingProfile.class)
+@TestProfile(OtherInstancesProfile.class)
 class ChangeFeedTest {
 
     private static final String ENGLISH_REPORT = "002_fcbcff514eaca929";

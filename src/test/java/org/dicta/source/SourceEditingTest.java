@@ -73,6 +73,8 @@ class SourceEditingTest {
                 .then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString("new source"));
+        String quoteBefore = given().when().get("/api/v1/quotes/trade-tenfold").then().statusCode(200)
+                .body("variants[0].source.headline", equalTo("Trade talks")).extract().header("ETag");
         given().auth().oauth2(EDITOR).contentType("application/merge-patch+json").header("If-Match", etagOf("trade-talks"))
                 .body("{\"headline\": \"Raisi and Lukashenko on trade\", \"reason\": \"Headline as printed\"}")
                 .when().patch("/api/v1/sources/trade-talks")
@@ -80,6 +82,11 @@ class SourceEditingTest {
                 .header("ETag", "\"1\"")
                 .body("headline", equalTo("Raisi and Lukashenko on trade"))
                 .body("text", equalTo(TEXT));
+        // The quote shows the source's headline: it is a new representation, with a new ETag.
+        given().header("If-None-Match", quoteBefore).when().get("/api/v1/quotes/trade-tenfold")
+                .then().statusCode(200)
+                .header("ETag", org.hamcrest.Matchers.not(quoteBefore))
+                .body("variants[0].source.headline", equalTo("Raisi and Lukashenko on trade"));
         given().header("If-None-Match", "\"1\"").when().get("/api/v1/sources/trade-talks").then().statusCode(304);
         given().auth().oauth2(ADMIN).header("If-Match", "\"1\"").when().delete("/api/v1/sources/trade-talks")
                 .then().statusCode(409);
