@@ -17,8 +17,12 @@ public class CachingHeaders {
     private final String cacheControl;
 
     CachingHeaders(ApiConfig config) {
+        cacheControl = cacheControl(config);
+    }
+
+    static String cacheControl(ApiConfig config) {
         long seconds = config.cacheMaxAge().toSeconds();
-        cacheControl = seconds <= 0 ? "public, no-cache" : "public, max-age=" + seconds;
+        return seconds <= 0 ? "public, no-cache" : "public, max-age=" + seconds;
     }
 
     @ServerResponseFilter

@@ -10,6 +10,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class ResponseCaching {
 
-    private static final String PREFIX = "/api/v1/quotes";
+    static final String PREFIX = "/api/v1/quotes";
     private static final String KEY = "dicta.cache.key";
     private static final String GENERATION = "dicta.cache.generation";
     /** Headers that describe the body and are stored with it; Cache-Control is added to every answer by CachingHeaders. */
@@ -57,6 +58,12 @@ public class ResponseCaching {
         this.sharedDatabase = config.sharedDatabase().orElse(!embedded(databaseUrl));
     }
 
+    /** Quote reads, but not random picks: a different quote each time. */
+    static boolean cacheable(String path) {
+        return path.startsWith(PREFIX) && (path.length() == PREFIX.length() || path.charAt(PREFIX.length()) == '/')
+                && !path.equals(PREFIX + "/random");
+    }
+
     /** An H2 database in this process only: no other process can write to it. */
     static boolean embedded(String url) {
         String upper = url.toUpperCase(java.util.Locale.ROOT);
@@ -69,12 +76,12 @@ public class ResponseCaching {
                 || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
             return PASS;
         }
-        String path = request.getUriInfo().getRequestUri().getRawPath();
-        if (!path.startsWith(PREFIX) || path.equals(PREFIX + "/random")) {
+        URI uri = request.getUriInfo().getRequestUri();
+        if (!cacheable(uri.getRawPath())) {
             return PASS;
         }
-        String key = request.getUriInfo().getRequestUri() + "\n" + request.getHeaderString(HttpHeaders.ACCEPT) + "\n"
-                + request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE);
+        String target = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+        String key = CacheKey.of(target, request::getHeaderString);
         if (!sharedDatabase) {
             return Uni.createFrom().item(lookup(request, key));
         }

@@ -167,6 +167,39 @@ class CorpusImportTest {
     }
 
     @Test
+    void relabellingATopicChangesTheQuotesThatShowIt() throws IOException {
+        String quote = """
+                topics:
+                  - id: relabel-topic
+                    labels: { en: %s }
+                quotes:
+                  - id: relabel-quote
+                    speaker: ali-khamenei
+                    meeting: 2023-03-13-leader-receives-lukashenko
+                    topics: [relabel-topic]
+                    variants:
+                      - source: 002_fcbcff514eaca929
+                        mode: indirect
+                        text: strive to make it a reality
+                """;
+        given().auth().oauth2(ADMIN).contentType("application/zip")
+                .body(zip(Map.of("annotations.yaml", quote.formatted("Ports").getBytes(StandardCharsets.UTF_8))))
+                .when().post("/api/v1/imports").then().statusCode(200).body("topics.created", contains("relabel-topic"));
+        String etag = given().when().get("/api/v1/quotes/relabel-quote").then().statusCode(200)
+                .body("topics[0].labels.en", equalTo("Ports")).extract().header("ETag");
+
+        given().auth().oauth2(ADMIN).contentType("application/zip")
+                .body(zip(Map.of("annotations.yaml", quote.formatted("Seaports").getBytes(StandardCharsets.UTF_8))))
+                .when().post("/api/v1/imports").then().statusCode(200)
+                .body("topics.updated", contains("relabel-topic"))
+                .body("quotes.unchanged", contains("relabel-quote"));
+
+        given().header("If-None-Match", etag).when().get("/api/v1/quotes/relabel-quote").then().statusCode(200)
+                .header("ETag", org.hamcrest.Matchers.not(etag))
+                .body("topics[0].labels.en", equalTo("Seaports"));
+    }
+
+    @Test
     void refusesWhatIsNotASafeArchive() throws IOException {
         given().auth().oauth2(EDITOR).contentType("application/zip").body("not a zip".getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/imports")
