@@ -43,4 +43,21 @@ public interface ApiConfig {
      * otherwise.
      */
     java.util.Optional<Boolean> sharedDatabase();
+
+    /** Which web pages, by origin, may use the API from a browser. */
+    Cors cors();
+
+    interface Cors {
+
+        /** Origins whose pages may read (GET, HEAD); {@code *}, the default, means any page. */
+        @WithDefault("*")
+        java.util.List<String> readOrigins();
+
+        /** Origins whose pages may also write (POST, PUT, PATCH, DELETE) with an editor's token; none by default. */
+        java.util.Optional<java.util.List<String>> writeOrigins();
+
+        /** How long a browser may keep a preflight's answer. */
+        @WithDefault("1h")
+        java.time.Duration maxAge();
+    }
 }
