@@ -7,12 +7,21 @@ import java.util.List;
 import java.util.Map;
 import org.dicta.source.SourceSummary;
 import org.dicta.speaker.SpeakerKind;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A quote as schema.org JSON-LD, for linked-data consumers: the statement is a {@code Quotation} spoken by its speaker;
  * each variant is one of its {@code workExample}s, a {@code Quotation} in its language that {@code isBasedOn} the
  * reporting article and names the other variants as its {@code workTranslation}s.
  */
+@Schema(name = "QuoteJsonLd", type = SchemaType.OBJECT,
+        description = "schema.org JSON-LD: a Quotation with its variants as workExample Quotations.",
+        example = "{\"@context\": \"https://schema.org\", \"@type\": \"Quotation\", "
+                + "\"@id\": \"http://localhost:8080/api/v1/quotes/khamenei-north-south-corridor\", "
+                + "\"spokenByCharacter\": {\"@type\": \"Person\", \"identifier\": \"ali-khamenei\"}, "
+                + "\"workExample\": [{\"@type\": \"Quotation\", \"inLanguage\": \"en\", \"text\": \"this corridor "
+                + "would benefit Iran, Belarus, Russia, and the region\", \"isBasedOn\": {\"@type\": \"NewsArticle\"}}]}")
 public final class QuoteJsonLd {
 
     private QuoteJsonLd() {

@@ -94,10 +94,10 @@ public class QuoteResource {
                     + "mode, dates and change time, a page at a time. With `Accept: application/x-ndjson` every matching "
                     + "quote is streamed, one JSON object per line, without paging; with `Accept: text/csv`, one row per "
                     + "variant with a header row, in UTF-8 with a byte order mark.")
-    @APIResponse(responseCode = "200", description = "The quotes.", content = {
+    @APIResponse(responseCode = "200", description = "The quotes: as JSON, a page of them; as NDJSON, one Quote per line "
+            + "(the schema describes each line); as CSV, one row per variant.", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "#/components/schemas/PageQuoteView")),
-            @Content(mediaType = NDJSON, schema = @Schema(implementation = QuoteView.class,
-                    description = "One Quote per line (this schema describes each line).")),
+            @Content(mediaType = NDJSON, schema = @Schema(ref = "#/components/schemas/Quote")),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, description = "RFC 4180 CSV, UTF-8 with BOM; "
                     + "columns: " + QuoteExport.CSV_COLUMNS_DESCRIPTION))})
     public Response list(
@@ -142,13 +142,7 @@ public class QuoteResource {
                     + "`workExample`s, each `isBasedOn` its source and linked to the others by `workTranslation`.")
     @APIResponse(responseCode = "200", description = "The quote.", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)),
-            @Content(mediaType = JSON_LD, schema = @Schema(type = SchemaType.OBJECT,
-                    description = "schema.org JSON-LD: a Quotation with its variants as workExample Quotations.",
-                    example = "{\"@context\": \"https://schema.org\", \"@type\": \"Quotation\", "
-                            + "\"@id\": \"http://localhost:8080/api/v1/quotes/khamenei-north-south-corridor\", "
-                            + "\"spokenByCharacter\": {\"@type\": \"Person\", \"identifier\": \"ali-khamenei\"}, "
-                            + "\"workExample\": [{\"@type\": \"Quotation\", \"inLanguage\": \"en\", \"text\": \"this corridor "
-                            + "would benefit Iran, Belarus, Russia, and the region\", \"isBasedOn\": {\"@type\": \"NewsArticle\"}}]}"))})
+            @Content(mediaType = JSON_LD, schema = @Schema(implementation = QuoteJsonLd.class))})
     public Response get(
             @Parameter(description = "Quote id.", example = "khamenei-neutralise-sanctions-weapon") @RestPath String id,
             @Parameter(description = "Language of the variants and names to serve (BCP 47 tag), or `all`; without it, "

@@ -6,7 +6,14 @@ import org.dicta.history.Outcome;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What an import did, entity by entity. */
-@Schema(name = "ImportReport", description = "What an import did to each kind of resource, by id.")
+@Schema(name = "ImportReport", description = "What an import did to each kind of resource, by id.",
+        example = "{\"languages\": {\"created\": [], \"updated\": [], \"unchanged\": [\"ar\", \"fa\", \"en\", \"ur\"]}, "
+                + "\"topics\": {\"created\": [], \"updated\": [\"trade\"], \"unchanged\": [\"sanctions\"]}, "
+                + "\"speakers\": {\"created\": [], \"updated\": [], \"unchanged\": [\"ali-khamenei\", \"alexander-lukashenko\"]}, "
+                + "\"sources\": {\"created\": [\"005_tehran_times\"], \"updated\": [], \"unchanged\": [\"002_fcbcff514eaca929\"]}, "
+                + "\"meetings\": {\"created\": [], \"updated\": [\"2023-03-13-leader-receives-lukashenko\"], \"unchanged\": []}, "
+                + "\"quotes\": {\"created\": [\"khamenei-north-south-corridor\"], \"updated\": [], "
+                + "\"unchanged\": [\"khamenei-neutralise-sanctions-weapon\"]}}")
 public record ImportReport(
         @Schema(required = true) Changes languages,
         @Schema(required = true) Changes topics,

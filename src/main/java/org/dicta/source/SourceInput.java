@@ -24,7 +24,9 @@ public record SourceInput(
         @Size(max = 1000) String headline,
         @Schema(description = "The date the document gives (ISO 8601).", example = "2023-03-13") LocalDate date,
         @Schema(description = "Editorial note: what the document names or lacks.") @Size(max = 2000) String note,
-        @Schema(required = true, description = "The full text, exactly as received (Unicode NFC); at most 400,000 characters.") @NotBlank
+        @Schema(required = true, description = "The full text, exactly as received (Unicode NFC); at most 400,000 characters.",
+                example = "This afternoon (Monday), the Leader of the Islamic Revolution met Alexander Lukashenko, the Belarusian "
+                        + "President, and the accompanying delegation.") @NotBlank
         @Size(max = 400_000) String text,
         @Schema(description = "Why this change is made; shown in the source's revisions.") @Size(max = 2000) String reason) {
 

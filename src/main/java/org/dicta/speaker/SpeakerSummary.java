@@ -10,7 +10,7 @@ public record SpeakerSummary(
         @Schema(required = true, description = "Stable slug id.", example = "ali-khamenei") String id,
         @Schema(required = true, description = "Person or organization.", example = "person") SpeakerKind kind,
         @Schema(required = true, description = "Name by language tag; with `lang`, only the language served.",
-                example = "{\"fa\": \"علی خامنه‌ای\"}") Map<String, String> names) {
+                example = "{\"en\": \"Ali Khamenei\"}") Map<String, String> names) {
 
     public static SpeakerSummary from(Speaker speaker, LanguageChoice language) {
         return new SpeakerSummary(speaker.id, speaker.kind, language.pick(speaker.names()));

@@ -3,10 +3,16 @@ package org.dicta.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.MessageResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.schema.SchemaValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.quarkus.test.junit.QuarkusTest;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
@@ -16,11 +22,13 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The committed spec in openapi/ is the contract: it must equal what the application serves, be valid OpenAPI 3, and
- * document every operation fully. To update it after an API change: {@code mvn package -DskipTests && cp target/openapi/* openapi/}.
+ * The committed spec in openapi/ is the contract: it must equal what the application serves, be valid OpenAPI 3,
+ * document every operation fully, give every schema an example that follows it, and name every body's schema (so that
+ * generated clients get no inline models). To update it after an API change: {@code mvn package -DskipTests && cp target/openapi/* openapi/}.
  */
 @QuarkusTest
 class OpenApiContractTest {
@@ -101,6 +109,101 @@ class OpenApiContractTest {
             }
         }
         assertThat(faults).isEmpty();
+    }
+
+    @Test
+    void everySchemaHasAnExampleThatFollowsIt() throws IOException {
+        JsonNode schemas = JSON.readTree(Files.readString(Path.of("openapi", "openapi.json"))).path("components").path("schemas");
+        OpenAPI api = new OpenAPIV3Parser().read(SpecValidation.SPEC.toString());
+        SchemaValidator validator = new SchemaValidator(api, new MessageResolver(LevelResolver.create().build()));
+        List<String> faults = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> entries = schemas.fields(); entries.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            if (!entry.getValue().has("example")) {
+                faults.add(entry.getKey() + " has no example");
+            }
+            checkExamples(entry.getKey(), entry.getValue(), api.getComponents().getSchemas().get(entry.getKey()), validator,
+                    faults);
+        }
+        assertThat(faults).isEmpty();
+    }
+
+    /** Validates the schema's example, and those of its inline properties, items and allOf parts, against their schemas. */
+    private static void checkExamples(String name, JsonNode json, Schema<?> schema, SchemaValidator validator,
+            List<String> faults) {
+        if (json.has("example")) {
+            JsonNode example = json.get("example");
+            ValidationReport report = validator.validate(() -> example, schema, "example");
+            report.getMessages().forEach(message -> faults.add(name + ": " + message.getMessage()));
+        }
+        if (schema.getProperties() != null) {
+            for (Map.Entry<String, Schema> property : schema.getProperties().entrySet()) {
+                checkExamples(name + "." + property.getKey(), json.path("properties").path(property.getKey()),
+                        property.getValue(), validator, faults);
+            }
+        }
+        if (schema.getItems() != null) {
+            checkExamples(name + "[]", json.path("items"), schema.getItems(), validator, faults);
+        }
+        if (schema.getAllOf() != null) {
+            for (int i = 0; i < schema.getAllOf().size(); i++) {
+                checkExamples(name + ".allOf[" + i + "]", json.path("allOf").path(i), schema.getAllOf().get(i), validator, faults);
+            }
+        }
+    }
+
+    @Test
+    void everyBodyIsANamedSchemaOrPlainText() throws IOException {
+        JsonNode paths = JSON.readTree(Files.readString(Path.of("openapi", "openapi.json"))).path("paths");
+        List<String> faults = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> pathEntries = paths.fields(); pathEntries.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = pathEntries.next();
+            for (Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().fields(); operations.hasNext(); ) {
+                Map.Entry<String, JsonNode> operation = operations.next();
+                String name = operation.getKey().toUpperCase() + " " + path.getKey();
+                checkBodies(name + " request", operation.getValue().path("requestBody").path("content"), faults);
+                for (Iterator<Map.Entry<String, JsonNode>> responses = operation.getValue().path("responses").fields();
+                        responses.hasNext(); ) {
+                    Map.Entry<String, JsonNode> response = responses.next();
+                    checkBodies(name + " " + response.getKey(), response.getValue().path("content"), faults);
+                }
+            }
+        }
+        findInlineObjects("paths", paths, faults);
+        assertThat(faults).isEmpty();
+    }
+
+    /** JSON bodies name a component; other media types (CSV, ZIP) may be described as a plain string. */
+    private static void checkBodies(String name, JsonNode content, List<String> faults) {
+        for (Iterator<Map.Entry<String, JsonNode>> media = content.fields(); media.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = media.next();
+            JsonNode schema = entry.getValue().path("schema");
+            boolean named = schema.path("$ref").asText().startsWith("#/components/schemas/");
+            boolean json = entry.getKey().contains("json");
+            boolean plain = Set.of("string", "integer", "number", "boolean").contains(schema.path("type").asText())
+                    && !schema.has("properties") && !schema.has("items");
+            if (!named && (json || !plain)) {
+                faults.add(name + " " + entry.getKey() + " has an unnamed schema");
+            }
+        }
+    }
+
+    private static void findInlineObjects(String where, JsonNode node, List<String> faults) {
+        if (node.isObject()) {
+            if (node.path("type").asText().equals("object") || node.has("properties")) {
+                faults.add(where + " is an inline object schema");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (!field.getKey().equals("example") && !field.getKey().equals("examples")) {
+                    findInlineObjects(where + "/" + field.getKey(), field.getValue(), faults);
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                findInlineObjects(where + "/" + i, node.get(i), faults);
+            }
+        }
     }
 
     @Test
