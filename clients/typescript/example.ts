@@ -26,7 +26,7 @@ export async function searchAll(q: string, lang?: string): Promise<Quote[]> {
   do {
     const page = await quotes.listQuotes({ q, lang, limit: 100, cursor });
     found.push(...page.items);
-    cursor = page.next ? new URL(page.next).searchParams.get("cursor") ?? undefined : undefined;
+    cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return found;
 }

@@ -95,7 +95,7 @@ public class Revisions {
         if (revisions.isEmpty() && !exists) {
             throw new ResourceNotFoundException(kind, id);
         }
-        return new Page<>(revisions.stream().map(revision -> RevisionView.from(revision, json)).toList(), null);
+        return Page.whole(revisions.stream().map(revision -> RevisionView.from(revision, json)).toList());
     }
 
     /** Records a change made in the current transaction. */

@@ -19,6 +19,6 @@ public class LanguageResource {
             description = "Every language the corpus has texts in, in catalogue order, with its script direction; "
                     + "the values `lang` accepts everywhere. Always a single page.")
     public Page<LanguageView> list() {
-        return new Page<>(Language.listInOrder().stream().map(LanguageView::from).toList(), null);
+        return Page.whole(Language.listInOrder().stream().map(LanguageView::from).toList());
     }
 }

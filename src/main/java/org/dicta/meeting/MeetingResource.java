@@ -31,6 +31,7 @@ import org.dicta.web.LanguageChoice;
 import org.dicta.web.LanguageNegotiation;
 import org.dicta.web.MergePatch;
 import org.dicta.web.Page;
+import org.dicta.web.Problem;
 import org.dicta.web.PageParameters;
 import org.dicta.web.PageRequest;
 import org.dicta.web.Parameters;
@@ -169,6 +170,8 @@ public class MeetingResource {
 
     @DELETE
     @Path("{id}")
+    // A 204 has no body: a client that accepts only problems (as generated clients do for a void operation) is served.
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "deleteMeeting", summary = "Delete a meeting nothing refers to (admins)",
             description = "409 while quotes refer to it. Needs If-Match. Its revisions stay public.")

@@ -29,6 +29,7 @@ import org.dicta.web.Cursor;
 import org.dicta.web.LanguageChoice;
 import org.dicta.web.MergePatch;
 import org.dicta.web.Page;
+import org.dicta.web.Problem;
 import org.dicta.web.Preconditions;
 import org.dicta.web.PageParameters;
 import org.dicta.web.PageRequest;
@@ -147,6 +148,8 @@ public class SourceResource {
 
     @DELETE
     @Path("{id}")
+    // A 204 has no body: a client that accepts only problems (as generated clients do for a void operation) is served.
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "deleteSource", summary = "Delete a source no quote cites (admins)",
             description = "409 while quotes cite it. Needs If-Match. Its revisions stay public.")

@@ -32,6 +32,7 @@ import org.dicta.web.LanguageChoice;
 import org.dicta.web.LanguageNegotiation;
 import org.dicta.web.MergePatch;
 import org.dicta.web.Page;
+import org.dicta.web.Problem;
 import org.dicta.web.PageParameters;
 import org.dicta.web.PageRequest;
 import org.dicta.web.Parameters;
@@ -183,6 +184,8 @@ public class SpeakerResource {
 
     @DELETE
     @Path("{id}")
+    // A 204 has no body: a client that accepts only problems (as generated clients do for a void operation) is served.
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "deleteSpeaker", summary = "Delete a speaker nothing refers to (admins)",
             description = "409 while quotes or meetings refer to it. Needs If-Match. Its revisions stay public.")

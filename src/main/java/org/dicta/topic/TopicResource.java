@@ -34,8 +34,7 @@ public class TopicResource {
         Parameters parameters = new Parameters();
         LanguageChoice language = languages.read(parameters, lang);
         parameters.throwIfInvalid();
-        Page<TopicView> page = new Page<>(Topic.listInOrder().stream().map(topic -> TopicView.from(topic, language)).toList(),
-                null);
+        Page<TopicView> page = Page.whole(Topic.listInOrder().stream().map(topic -> TopicView.from(topic, language)).toList());
         return Responses.ok(page, language);
     }
 }

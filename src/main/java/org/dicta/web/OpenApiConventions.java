@@ -19,18 +19,53 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class OpenApiConventions implements OASFilter {
 
-    private static final String PROBLEM = "#/components/schemas/Problem";
+    private static final String COMPONENTS = "#/components/schemas/";
+    private static final String PROBLEM = COMPONENTS + "Problem";
     /** Resources with versions: ETag on GET, 304 for If-None-Match. */
     private static final java.util.Set<String> VERSIONED = java.util.Set.of("/api/v1/quotes/{id}", "/api/v1/sources/{id}",
             "/api/v1/speakers/{id}", "/api/v1/meetings/{id}");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        patchSchemas(openAPI);
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
             addConventions(path, method, operation);
             addWriteConventions(path, method, operation);
             describeProblems(operation);
         }));
+    }
+
+    /**
+     * A JSON Merge Patch carries only the members to change, so its body cannot be the input schema, whose members are
+     * required: a client generated from it would send them all, as nulls. Each PATCH body gets {@code XPatch}, derived
+     * from {@code X} here so that it never drifts: the same members, none required.
+     */
+    private static void patchSchemas(OpenAPI openAPI) {
+        java.util.Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        openAPI.getPaths().getPathItems().values().forEach(item -> {
+            Operation patch = item.getPATCH();
+            if (patch == null || patch.getRequestBody() == null || patch.getRequestBody().getContent() == null) {
+                return;
+            }
+            var body = patch.getRequestBody().getContent().getMediaType(MergePatch.MEDIA_TYPE);
+            if (body == null || body.getSchema() == null || body.getSchema().getRef() == null) {
+                return;
+            }
+            String input = body.getSchema().getRef().substring(COMPONENTS.length());
+            String name = input.replaceAll("Input$", "") + "Patch";
+            Schema whole = schemas.get(input);
+            if (!schemas.containsKey(name)) {
+                Schema derived = OASFactory.createSchema().type(whole.getType())
+                        .description("A JSON Merge Patch (RFC 7396) of " + input + ": only the members to change, none "
+                                + "required; `null` removes an optional member; arrays and maps are replaced whole.")
+                        .properties(whole.getProperties());
+                if (whole.getExample() != null) {
+                    derived.setExample(whole.getExample());
+                }
+                openAPI.getComponents().addSchema(name, derived);
+            }
+            body.setSchema(OASFactory.createSchema().ref(COMPONENTS + name));
+        });
     }
 
     /** What editors' writes can answer besides success. */

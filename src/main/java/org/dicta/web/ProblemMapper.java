@@ -133,7 +133,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public RestResponse<Problem> forbidden(ForbiddenException e, UriInfo uri) {
         return problem(Response.Status.FORBIDDEN, "/problems/forbidden", "Not allowed",
-                "Your token does not grant the role this operation needs (editor for writes, admin for retractions and "
+                "Your token does not grant the role this operation needs (editor for writes, admin for retractions, deletions and "
                         + "speakers' identities).", uri, null);
     }
 

@@ -22,11 +22,12 @@ public final class Responses {
         List<E> items = rows.size() > limit ? rows.subList(0, limit) : rows;
         List<V> views = items.stream().map(toView).toList();
         String next = null;
+        String cursor = null;
         if (rows.size() > limit) {
-            String cursor = Cursor.encode(request.filterFingerprint(), keyOf.apply(items.get(items.size() - 1)));
+            cursor = Cursor.encode(request.filterFingerprint(), keyOf.apply(items.get(items.size() - 1)));
             next = uri.getRequestUriBuilder().replaceQueryParam("cursor", cursor).build().toString();
         }
-        RestResponse.ResponseBuilder<Page<V>> builder = RestResponse.ResponseBuilder.ok(new Page<>(views, next));
+        RestResponse.ResponseBuilder<Page<V>> builder = RestResponse.ResponseBuilder.ok(new Page<>(views, next, cursor));
         if (next != null) {
             builder.header("Link", "<" + next + ">; rel=\"next\"");
         }

@@ -18,7 +18,7 @@ class SpecValidationTest {
     @Test
     void acceptsResponseThatMatchesTheSpec() {
         ValidationReport report = validator.validate(getLanguages, json(200,
-                "{\"items\":[{\"code\":\"ur\",\"englishName\":\"Urdu\",\"nativeName\":\"اردو\",\"direction\":\"rtl\"}],\"next\":null}"));
+                "{\"items\":[{\"code\":\"ur\",\"englishName\":\"Urdu\",\"nativeName\":\"اردو\",\"direction\":\"rtl\"}],\"next\":null,\"nextCursor\":null}"));
         assertThat(report.getMessages()).isEmpty();
     }
 
