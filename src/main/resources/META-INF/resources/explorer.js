@@ -105,9 +105,15 @@ function showStatus(text) {
     statusLine.textContent = text;
 }
 
-/** aria-busy on the result list while a request is under way; tests and assistive technology wait for false. */
-function busy(value) {
+/**
+ * aria-busy on the result list while a request is under way; when done, data-view names the route shown (the hash),
+ * so that scripts and tests can tell which view the list shows.
+ */
+function busy(value, view) {
     results.setAttribute('aria-busy', String(value));
+    if (!value && view !== undefined) {
+        results.dataset.view = view;
+    }
 }
 
 function showError(error) {
@@ -254,13 +260,13 @@ async function openSource(variant, button, panel) {
 
 function citationText(quote, variant) {
     const source = variant.source;
-    const parts = [source.publisher, source.headline ? `“${source.headline}”` : null, source.date ?? quote.meeting.date]
-        .filter(Boolean);
-    const reported = parts.length ? parts.join(', ') : `source ${source.id}`;
+    const reported = [source.publisher ?? 'outlet not named', source.headline ? `“${source.headline}”` : null, source.date]
+        .filter(Boolean).join(', ');
     return `${inLanguage(quote.speaker.names, variant.lang)}: “${variant.text}” `
         + `(${variant.mode === 'direct' ? 'direct quote' : 'reported speech'}, ${languageName(variant.lang)}). `
-        + `${reported}. ${english(quote.meeting.titles)}, ${quote.meeting.date ?? 'undated'}. `
-        + `Dicta: ${permalink(quote.id)}`;
+        + `Source: ${reported} (Dicta source ${source.id}). `
+        + `${english(quote.meeting.titles)}, ${quote.meeting.date ?? 'undated'}. `
+        + `${permalink(quote.id)}`;
 }
 
 async function copyCitation(quote, variant, statusElement, section) {
@@ -320,7 +326,7 @@ function describe(count, more, params) {
     return `${count} ${noun} shown${more ? ', more available' : ''}.`;
 }
 
-async function showList(params) {
+async function showList(params, view) {
     const token = ++renderToken;
     clearError();
     heading.textContent = Object.keys(params).length ? 'Search results' : 'Latest quotes';
@@ -341,7 +347,7 @@ async function showList(params) {
         }
     } finally {
         if (token === renderToken) {
-            busy(false);
+            busy(false, view);
         }
     }
 }
@@ -376,11 +382,11 @@ async function showMore() {
         showError(error);
     } finally {
         moreButton.disabled = false;
-        busy(false);
+        busy(false, results.dataset.view);
     }
 }
 
-async function showQuote(id, openVariantId) {
+async function showQuote(id, openVariantId, view) {
     const token = ++renderToken;
     clearError();
     heading.textContent = 'Quote';
@@ -409,7 +415,7 @@ async function showQuote(id, openVariantId) {
         }
     } finally {
         if (token === renderToken) {
-            busy(false);
+            busy(false, view);
         }
     }
 }
@@ -419,7 +425,7 @@ function route() {
     const hash = location.hash.replace(/^#/, '');
     const quoteRoute = hash.match(/^\/quotes\/([^/?]+)(?:\/variants\/([^/?]+)\/source)?$/);
     if (quoteRoute) {
-        showQuote(decodeURIComponent(quoteRoute[1]), quoteRoute[2] ? decodeURIComponent(quoteRoute[2]) : null);
+        showQuote(decodeURIComponent(quoteRoute[1]), quoteRoute[2] ? decodeURIComponent(quoteRoute[2]) : null, location.hash);
         return;
     }
     if (hash.startsWith('/search')) {
@@ -432,7 +438,7 @@ function route() {
             }
         }
         formFromParams(params);
-        showList(params);
+        showList(params, location.hash);
         return;
     }
     const quoteParameter = new URLSearchParams(location.search).get('quote');
@@ -441,7 +447,7 @@ function route() {
         return;
     }
     formFromParams({});
-    showList({});
+    showList({}, location.hash);
 }
 
 function navigate(hash) {
