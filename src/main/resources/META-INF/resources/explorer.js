@@ -166,7 +166,8 @@ function renderVariant(quote, variant) {
         'Show in source');
     const copyButton = el('button', {type: 'button', class: 'copy-citation'}, 'Copy citation');
     const copyStatus = el('span', {class: 'copy-status', 'aria-live': 'polite'});
-    const panel = el('div', {class: 'source-view', id: panelId, hidden: true});
+    const panel = el('section', {class: 'source-view', id: panelId, hidden: true,
+        'aria-label': `Source of the ${languageName(variant.lang)} report`, 'data-variant-id': variant.id});
     const section = el('section', {
             class: 'variant', lang: variant.lang, dir, 'data-variant-id': variant.id, 'data-lang': variant.lang,
             'aria-label': `${languageName(variant.lang)} report`},
@@ -177,16 +178,16 @@ function renderVariant(quote, variant) {
         el('p', {class: 'variant-speaker', lang: variant.lang, dir}, '— ', inLanguage(quote.speaker.names, variant.lang)),
         variant.note ? el('p', {class: 'variant-note', lang: 'en', dir: 'ltr'}, el('span', {class: 'label'}, 'Note: '), variant.note) : null,
         sourceLine(variant.source),
-        el('div', {class: 'variant-actions', lang: 'en', dir: 'ltr'}, showButton, copyButton, copyStatus),
-        panel);
+        el('div', {class: 'variant-actions', lang: 'en', dir: 'ltr'}, showButton, copyButton, copyStatus));
     showButton.addEventListener('click', () => toggleSource(variant, showButton, panel));
     copyButton.addEventListener('click', () => copyCitation(quote, variant, copyStatus, section));
-    return section;
+    return {section, panel};
 }
 
 function renderQuote(quote) {
     const headingId = `quote-heading-${quote.id}`;
     const meeting = quote.meeting;
+    const variants = quote.variants.map((v) => renderVariant(quote, v));
     return el('li', {},
         el('article', {class: 'quote', id: `quote-${quote.id}`, 'data-quote-id': quote.id, 'aria-labelledby': headingId},
             el('header', {class: 'quote-header'},
@@ -198,7 +199,9 @@ function renderQuote(quote) {
                 quote.topics.length
                     ? el('ul', {class: 'topics', 'aria-label': 'Topics'}, ...quote.topics.map((t) => el('li', {}, english(t.labels))))
                     : null),
-            el('div', {class: 'variants'}, ...quote.variants.map((v) => renderVariant(quote, v))),
+            el('div', {class: 'variants'}, ...variants.map((v) => v.section)),
+            // Full width under the variants: sources are long documents.
+            el('div', {class: 'sources'}, ...variants.map((v) => v.panel)),
             el('footer', {class: 'quote-footer'},
                 el('a', {class: 'permalink', href: `#/quotes/${encodeURIComponent(quote.id)}`}, 'Permalink'),
                 el('span', {class: 'quote-id'}, ` quote ${quote.id}`))));
@@ -246,13 +249,21 @@ async function openSource(variant, button, panel) {
             'aria-label': `Full text of source ${source.id}`},
         text.slice(0, start), mark, text.slice(end));
     const matches = text.slice(start, end) === variant.text;
-    panel.replaceChildren(
+    const parts = [
+        el('h4', {class: 'source-title', lang: 'en', dir: 'ltr'},
+            `${languageName(variant.lang)} report in its source`,
+            source.headline ? ': ' : '',
+            source.headline ? el('cite', {lang: source.lang, dir: direction(source.lang)}, source.headline) : null),
         el('p', {class: 'source-info', lang: 'en', dir: 'ltr'},
-            `Source ${source.id}, ${languageName(source.lang)}, ${source.length} characters; the quoted words are marked `
-            + `(characters ${start} to ${end}). SHA-256 ${source.sha256}.`),
-        matches ? null : el('p', {class: 'error', lang: 'en', dir: 'ltr', role: 'alert'},
-            'Warning: the source text at this span differs from the quote.'),
-        body);
+            `Source ${source.id}${source.publisher ? ` (${source.publisher})` : ''}, ${source.date ?? 'undated'}, `
+            + `${source.length} characters; the quoted words are marked (characters ${start} to ${end}). `
+            + `SHA-256 ${source.sha256}.`)];
+    if (!matches) {
+        parts.push(el('p', {class: 'error', lang: 'en', dir: 'ltr', role: 'alert'},
+            'Warning: the source text at this span differs from the quote.'));
+    }
+    parts.push(body);
+    panel.replaceChildren(...parts);
     mark.scrollIntoView({block: 'center', inline: 'nearest'});
 }
 

@@ -101,13 +101,16 @@
         var source = variant.source;
         var sourceLink = new URL('#/quotes/' + encodeURIComponent(quote.id) + '/variants/'
             + encodeURIComponent(variant.id) + '/source', base).href;
-        var outlet = source.publisher || source.headline || 'Source document';
+        var outlet = source.publisher || source.headline;
+        var link = outlet
+            ? el('a', {href: sourceLink, target: '_blank', rel: 'noopener'}, [outlet])
+            : el('a', {href: sourceLink, target: '_blank', rel: 'noopener', lang: 'en', dir: 'ltr'}, ['Source document']);
         return el('figure', {class: 'quote', part: 'quote', 'data-quote-id': quote.id}, [
             el('blockquote', {class: 'text', lang: lang, dir: dir, cite: sourceLink}, [variant.text]),
             el('figcaption', {class: 'caption', lang: lang, dir: dir}, [
                 el('span', {class: 'speaker'}, [inLanguage(quote.speaker.names, lang)]),
                 el('span', {class: 'source', lang: source.lang, dir: languagesByCode[source.lang] ? languagesByCode[source.lang].direction : 'auto'}, [
-                    el('a', {href: sourceLink, target: '_blank', rel: 'noopener'}, [outlet]),
+                    link,
                     source.date || quote.meeting.date ? ' ' : null,
                     source.date || quote.meeting.date ? el('time', {datetime: source.date || quote.meeting.date}, [source.date || quote.meeting.date]) : null
                 ])

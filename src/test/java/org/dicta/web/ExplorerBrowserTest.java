@@ -183,7 +183,6 @@ class ExplorerBrowserTest {
             for (int i = 0; i < variants.size(); i++) {
                 Locator section = page.locator("section.variant").nth(i);
                 section.locator("button.show-source").click();
-                assertThat(section.locator("button.show-source").getAttribute("aria-expanded")).isEqualTo("true");
                 assertSourceHighlight(section, quote, "variants[" + i + "].", directions);
             }
 
@@ -211,7 +210,7 @@ class ExplorerBrowserTest {
             assertThat(page.locator("article.quote a.permalink").getAttribute("href")).isEqualTo("#/quotes/" + id);
 
             JsonPath quote = api("/api/v1/quotes/" + id, Map.of("lang", "ur"));
-            Locator urdu = page.locator("section.variant[lang=ur]");
+            Locator urdu = page.locator("section.variant[lang=ur]").first();
             urdu.locator("button.copy-citation").click();
             PlaywrightAssertions.assertThat(urdu.locator(".copy-status")).hasText("Citation copied.");
             String citation = (String) page.evaluate("() => navigator.clipboard.readText()");
@@ -449,17 +448,20 @@ class ExplorerBrowserTest {
         }
     }
 
-    /** The section's source view shows the whole source text, in its direction, with exactly the span marked. */
+    /** The source view of the section's variant shows the whole source text, in its direction, with exactly the span marked. */
     private static void assertSourceHighlight(Locator section, JsonPath quote, String variantPath, Map<String, String> directions) {
         String sourceId = quote.getString(variantPath + "source.id");
         JsonPath source = api("/api/v1/sources/" + sourceId, Map.of());
         String text = source.getString("text");
         int start = quote.getInt(variantPath + "span.start");
         int end = quote.getInt(variantPath + "span.end");
-        Locator mark = section.locator(".source-text mark.span");
+        Locator button = section.locator("button.show-source");
+        assertThat(button.getAttribute("aria-expanded")).isEqualTo("true");
+        Locator panel = section.page().locator("#" + button.getAttribute("aria-controls"));
+        Locator mark = panel.locator(".source-text mark.span");
         PlaywrightAssertions.assertThat(mark).isVisible();
         assertThat(mark.textContent()).isEqualTo(text.substring(start, end)).isEqualTo(quote.getString(variantPath + "text"));
-        Locator body = section.locator(".source-text");
+        Locator body = panel.locator(".source-text");
         assertThat(body.textContent()).isEqualTo(text);
         assertThat(body.getAttribute("lang")).isEqualTo(source.getString("lang"));
         assertThat(body.getAttribute("dir")).isEqualTo(directions.get(source.getString("lang")));
