@@ -1,0 +1,489 @@
+// Dicta explorer: search attributed quotes, read their variants side by side, check each against its source.
+// Every piece of data goes into the page as text (textContent, text nodes, attributes), never as HTML.
+
+import {ApiError, get, getNext} from './dicta-api.js';
+
+const PAGE_SIZE = 20;
+const FILTERS = ['q', 'speaker', 'meeting', 'lang', 'topic', 'mode', 'from', 'to'];
+
+const form = document.getElementById('search');
+const results = document.getElementById('results');
+const heading = document.getElementById('results-heading');
+const statusLine = document.getElementById('status');
+const errorLine = document.getElementById('error');
+const moreButton = document.getElementById('more');
+
+/** Language code → {englishName, nativeName, direction}, from /api/v1/languages. */
+const languages = new Map();
+/** Source id → promise of the full source, fetched once per page view. */
+const sources = new Map();
+let nextPage = null;
+let shown = 0;
+let renderToken = 0;
+
+/** Creates an element with attributes and children; strings become text nodes. */
+function el(tag, attributes = {}, ...children) {
+    const element = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) {
+        if (value !== undefined && value !== null && value !== false) {
+            element.setAttribute(name, value === true ? '' : String(value));
+        }
+    }
+    for (const child of children) {
+        if (child === undefined || child === null || child === false) {
+            continue;
+        }
+        element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return element;
+}
+
+function direction(lang) {
+    return languages.get(lang)?.direction ?? 'auto';
+}
+
+function languageName(lang) {
+    return languages.get(lang)?.englishName ?? lang;
+}
+
+/** The English label of a multilingual map, else its first entry. */
+function english(map) {
+    if (!map) {
+        return '';
+    }
+    return map.en ?? Object.values(map)[0] ?? '';
+}
+
+function inLanguage(map, lang) {
+    if (!map) {
+        return '';
+    }
+    return map[lang] ?? english(map);
+}
+
+function permalink(quoteId) {
+    return new URL(`#/quotes/${encodeURIComponent(quoteId)}`, location.href).href;
+}
+
+// ---- Loading the filters ----
+
+async function getAll(path) {
+    const items = [];
+    let page = await get(path, {limit: 100});
+    items.push(...page.items);
+    while (page.next && items.length < 2000) {
+        const link = new URL(page.next, document.baseURI);
+        page = await get(path, Object.fromEntries(link.searchParams));
+        items.push(...page.items);
+    }
+    return items;
+}
+
+function fillSelect(select, items, label, value = (item) => item.id) {
+    const chosen = select.value;
+    for (const item of items) {
+        select.append(el('option', {value: value(item)}, label(item)));
+    }
+    select.value = chosen;
+}
+
+async function loadFilters() {
+    const [languageList, speakers, meetings, topics] = await Promise.all([
+        getAll('languages'), getAll('speakers'), getAll('meetings'), getAll('topics')]);
+    for (const language of languageList) {
+        languages.set(language.code, language);
+    }
+    fillSelect(form.elements.lang, languageList, (l) => `${l.englishName} (${l.nativeName})`, (l) => l.code);
+    fillSelect(form.elements.speaker, speakers, (s) => english(s.names));
+    fillSelect(form.elements.meeting, meetings, (m) => `${m.date ?? 'undated'} · ${english(m.titles)}`);
+    fillSelect(form.elements.topic, topics, (t) => english(t.labels));
+}
+
+// ---- Messages ----
+
+function showStatus(text) {
+    statusLine.textContent = text;
+}
+
+/**
+ * aria-busy on the result list while a request is under way; when done, data-view names the route shown (the hash),
+ * so that scripts and tests can tell which view the list shows.
+ */
+function busy(value, view) {
+    results.setAttribute('aria-busy', String(value));
+    if (!value && view !== undefined) {
+        results.dataset.view = view;
+    }
+}
+
+function showError(error) {
+    const message = error instanceof ApiError ? error.message : `Something went wrong in the page: ${error.message}`;
+    errorLine.textContent = message;
+    errorLine.hidden = false;
+    showStatus('');
+}
+
+function clearError() {
+    errorLine.textContent = '';
+    errorLine.hidden = true;
+}
+
+// ---- Rendering quotes ----
+
+/** The text with the search's highlights (offsets into the text, UTF-16) wrapped in <mark class="hit">. */
+function highlighted(text, highlights) {
+    const fragment = document.createDocumentFragment();
+    let at = 0;
+    const spans = [...(highlights ?? [])].sort((a, b) => a.start - b.start);
+    for (const {start, end} of spans) {
+        if (start < at || end > text.length || end <= start) {
+            continue;
+        }
+        fragment.append(text.slice(at, start), el('mark', {class: 'hit'}, text.slice(start, end)));
+        at = end;
+    }
+    fragment.append(text.slice(at));
+    return fragment;
+}
+
+function sourceLine(source) {
+    const outlet = source.publisher ?? 'Publisher not named in the text';
+    return el('p', {class: 'variant-source', lang: 'en', dir: 'ltr'},
+        el('span', {class: 'label'}, 'Source: '),
+        el('span', {class: 'outlet'}, outlet),
+        source.headline ? ', ' : null,
+        source.headline ? el('cite', {class: 'headline', lang: source.lang, dir: direction(source.lang)}, source.headline) : null,
+        source.date ? ', ' : null,
+        source.date ? el('time', {datetime: source.date}, source.date) : null,
+        ' · ',
+        el('a', {class: 'source-link', href: `api/v1/sources/${encodeURIComponent(source.id)}`}, `document ${source.id}`));
+}
+
+function renderVariant(quote, variant) {
+    const dir = direction(variant.lang);
+    const panelId = `source-${variant.id}`;
+    const showButton = el('button', {type: 'button', class: 'show-source', 'aria-expanded': 'false', 'aria-controls': panelId},
+        'Show in source');
+    const copyButton = el('button', {type: 'button', class: 'copy-citation'}, 'Copy citation');
+    const copyStatus = el('span', {class: 'copy-status', 'aria-live': 'polite'});
+    const panel = el('section', {class: 'source-view', id: panelId, hidden: true,
+        'aria-label': `Source of the ${languageName(variant.lang)} report`, 'data-variant-id': variant.id});
+    const section = el('section', {
+            class: 'variant', lang: variant.lang, dir, 'data-variant-id': variant.id, 'data-lang': variant.lang,
+            'aria-label': `${languageName(variant.lang)} report`},
+        el('p', {class: 'variant-label', lang: 'en', dir: 'ltr'},
+            el('span', {class: 'language'}, languageName(variant.lang)),
+            el('span', {class: `mode mode-${variant.mode}`}, variant.mode === 'direct' ? 'direct quote' : 'indirect (reported)')),
+        el('blockquote', {class: 'variant-text', lang: variant.lang, dir}, highlighted(variant.text, variant.highlights)),
+        el('p', {class: 'variant-speaker', lang: variant.lang, dir}, '— ', inLanguage(quote.speaker.names, variant.lang)),
+        variant.note ? el('p', {class: 'variant-note', lang: 'en', dir: 'ltr'}, el('span', {class: 'label'}, 'Note: '), variant.note) : null,
+        sourceLine(variant.source),
+        el('div', {class: 'variant-actions', lang: 'en', dir: 'ltr'}, showButton, copyButton, copyStatus));
+    showButton.addEventListener('click', () => toggleSource(variant, showButton, panel));
+    copyButton.addEventListener('click', () => copyCitation(quote, variant, copyStatus, section));
+    return {section, panel};
+}
+
+function renderQuote(quote) {
+    const headingId = `quote-heading-${quote.id}`;
+    const meeting = quote.meeting;
+    const variants = quote.variants.map((v) => renderVariant(quote, v));
+    return el('li', {},
+        el('article', {class: 'quote', id: `quote-${quote.id}`, 'data-quote-id': quote.id, 'aria-labelledby': headingId},
+            el('header', {class: 'quote-header'},
+                el('h3', {id: headingId, class: 'speaker'}, english(quote.speaker.names)),
+                el('p', {class: 'quote-meta'},
+                    el('span', {class: 'meeting'}, english(meeting.titles)),
+                    ' · ',
+                    meeting.date ? el('time', {datetime: meeting.date}, meeting.date) : 'undated'),
+                quote.topics.length
+                    ? el('ul', {class: 'topics', 'aria-label': 'Topics'}, ...quote.topics.map((t) => el('li', {}, english(t.labels))))
+                    : null),
+            el('div', {class: 'variants'}, ...variants.map((v) => v.section)),
+            // Full width under the variants: sources are long documents.
+            el('div', {class: 'sources'}, ...variants.map((v) => v.panel)),
+            el('footer', {class: 'quote-footer'},
+                el('a', {class: 'permalink', href: `#/quotes/${encodeURIComponent(quote.id)}`}, 'Permalink'),
+                el('span', {class: 'quote-id'}, ` quote ${quote.id}`))));
+}
+
+// ---- Show in source ----
+
+function loadSource(id) {
+    if (!sources.has(id)) {
+        const request = get(`sources/${encodeURIComponent(id)}`);
+        request.catch(() => sources.delete(id));
+        sources.set(id, request);
+    }
+    return sources.get(id);
+}
+
+async function toggleSource(variant, button, panel) {
+    if (button.getAttribute('aria-expanded') === 'true') {
+        button.setAttribute('aria-expanded', 'false');
+        button.textContent = 'Show in source';
+        panel.hidden = true;
+        return;
+    }
+    await openSource(variant, button, panel);
+}
+
+/** Shows the whole source text with exactly the variant's span (UTF-16 offsets, as JS string indices) marked. */
+async function openSource(variant, button, panel) {
+    button.setAttribute('aria-expanded', 'true');
+    button.textContent = 'Hide source';
+    panel.hidden = false;
+    panel.replaceChildren(el('p', {class: 'loading', lang: 'en', dir: 'ltr'}, 'Loading the source…'));
+    let source;
+    try {
+        source = await loadSource(variant.source.id);
+    } catch (error) {
+        panel.replaceChildren(el('p', {class: 'error', lang: 'en', dir: 'ltr', role: 'alert'},
+            error instanceof ApiError ? error.message : String(error)));
+        return;
+    }
+    const {start, end} = variant.span;
+    const text = source.text;
+    const mark = el('mark', {class: 'span', 'data-start': start, 'data-end': end}, text.slice(start, end));
+    const body = el('div', {class: 'source-text', lang: source.lang, dir: direction(source.lang), tabindex: '0',
+            'aria-label': `Full text of source ${source.id}`},
+        text.slice(0, start), mark, text.slice(end));
+    const matches = text.slice(start, end) === variant.text;
+    const parts = [
+        el('h4', {class: 'source-title', lang: 'en', dir: 'ltr'},
+            `${languageName(variant.lang)} report in its source`,
+            source.headline ? ': ' : '',
+            source.headline ? el('cite', {lang: source.lang, dir: direction(source.lang)}, source.headline) : null),
+        el('p', {class: 'source-info', lang: 'en', dir: 'ltr'},
+            `Source ${source.id}${source.publisher ? ` (${source.publisher})` : ''}, ${source.date ?? 'undated'}, `
+            + `${source.length} characters; the quoted words are marked (characters ${start} to ${end}). `
+            + `SHA-256 ${source.sha256}.`)];
+    if (!matches) {
+        parts.push(el('p', {class: 'error', lang: 'en', dir: 'ltr', role: 'alert'},
+            'Warning: the source text at this span differs from the quote.'));
+    }
+    parts.push(body);
+    panel.replaceChildren(...parts);
+    mark.scrollIntoView({block: 'center', inline: 'nearest'});
+}
+
+// ---- Copy citation ----
+
+function citationText(quote, variant) {
+    const source = variant.source;
+    const reported = [source.publisher ?? 'outlet not named', source.headline ? `“${source.headline}”` : null, source.date]
+        .filter(Boolean).join(', ');
+    return `${inLanguage(quote.speaker.names, variant.lang)}: “${variant.text}” `
+        + `(${variant.mode === 'direct' ? 'direct quote' : 'reported speech'}, ${languageName(variant.lang)}). `
+        + `Source: ${reported} (Dicta source ${source.id}). `
+        + `${english(quote.meeting.titles)}, ${quote.meeting.date ?? 'undated'}. `
+        + `${permalink(quote.id)}`;
+}
+
+async function copyCitation(quote, variant, statusElement, section) {
+    const text = citationText(quote, variant);
+    try {
+        await navigator.clipboard.writeText(text);
+        statusElement.textContent = 'Citation copied.';
+        return;
+    } catch (e) {
+        // No clipboard API or permission: try the older way, then let the reader copy it by hand.
+    }
+    const area = el('textarea', {class: 'citation-fallback', readonly: true, rows: '4', 'aria-label': 'Citation'});
+    area.value = text;
+    section.querySelector('.citation-fallback')?.remove();
+    section.append(area);
+    area.select();
+    let copied = false;
+    try {
+        copied = document.execCommand('copy');
+    } catch (e) {
+        copied = false;
+    }
+    if (copied) {
+        area.remove();
+        statusElement.textContent = 'Citation copied.';
+    } else {
+        statusElement.textContent = 'Copying is blocked here: the citation is selected below, copy it with Ctrl+C.';
+        area.focus();
+    }
+}
+
+// ---- Views ----
+
+function paramsFromForm() {
+    const params = {};
+    for (const name of FILTERS) {
+        const value = form.elements[name].value.trim();
+        if (value) {
+            params[name] = value;
+        }
+    }
+    return params;
+}
+
+function formFromParams(params) {
+    for (const name of FILTERS) {
+        form.elements[name].value = params[name] ?? '';
+    }
+}
+
+function describe(count, more, params) {
+    const filtered = Object.keys(params).length > 0;
+    if (count === 0) {
+        return filtered ? 'No quotes match this search.' : 'There are no quotes yet.';
+    }
+    const noun = count === 1 ? 'quote' : 'quotes';
+    return `${count} ${noun} shown${more ? ', more available' : ''}.`;
+}
+
+async function showList(params, view) {
+    const token = ++renderToken;
+    clearError();
+    heading.textContent = Object.keys(params).length ? 'Search results' : 'Latest quotes';
+    showStatus('Searching…');
+    results.replaceChildren();
+    moreButton.hidden = true;
+    shown = 0;
+    busy(true);
+    try {
+        const page = await get('quotes', {...params, limit: PAGE_SIZE});
+        if (token !== renderToken) {
+            return;
+        }
+        appendPage(page, params);
+    } catch (error) {
+        if (token === renderToken) {
+            showError(error);
+        }
+    } finally {
+        if (token === renderToken) {
+            busy(false, view);
+        }
+    }
+}
+
+function appendPage(page, params) {
+    results.append(...page.items.map(renderQuote));
+    shown += page.items.length;
+    nextPage = page.next;
+    moreButton.hidden = !nextPage;
+    moreButton.dataset.params = JSON.stringify(params);
+    showStatus(describe(shown, Boolean(nextPage), params));
+}
+
+async function showMore() {
+    if (!nextPage) {
+        return;
+    }
+    const token = renderToken;
+    const params = JSON.parse(moreButton.dataset.params ?? '{}');
+    moreButton.disabled = true;
+    busy(true);
+    clearError();
+    try {
+        const firstNew = results.children.length;
+        const page = await getNext(nextPage);
+        if (token !== renderToken) {
+            return;
+        }
+        appendPage(page, params);
+        results.children[firstNew]?.querySelector('.permalink')?.focus({preventScroll: false});
+    } catch (error) {
+        showError(error);
+    } finally {
+        moreButton.disabled = false;
+        busy(false, results.dataset.view);
+    }
+}
+
+async function showQuote(id, openVariantId, view) {
+    const token = ++renderToken;
+    clearError();
+    heading.textContent = 'Quote';
+    showStatus('Loading the quote…');
+    results.replaceChildren();
+    moreButton.hidden = true;
+    busy(true);
+    try {
+        const quote = await get(`quotes/${encodeURIComponent(id)}`);
+        if (token !== renderToken) {
+            return;
+        }
+        const item = renderQuote(quote);
+        results.append(item);
+        showStatus(`Quote by ${english(quote.speaker.names)} in ${quote.variants.length} `
+            + `${quote.variants.length === 1 ? 'report' : 'reports'}.`);
+        heading.focus({preventScroll: true});
+        const variantSection = openVariantId
+            ? item.querySelector(`.variant[data-variant-id="${CSS.escape(openVariantId)}"]`) : null;
+        if (variantSection) {
+            variantSection.querySelector('.show-source').click();
+        }
+    } catch (error) {
+        if (token === renderToken) {
+            showError(error);
+        }
+    } finally {
+        if (token === renderToken) {
+            busy(false, view);
+        }
+    }
+}
+
+/** Routes: #/quotes/{id}, #/quotes/{id}/variants/{variantId}/source, #/search?filters, anything else: latest quotes. */
+function route() {
+    const hash = location.hash.replace(/^#/, '');
+    const quoteRoute = hash.match(/^\/quotes\/([^/?]+)(?:\/variants\/([^/?]+)\/source)?$/);
+    if (quoteRoute) {
+        showQuote(decodeURIComponent(quoteRoute[1]), quoteRoute[2] ? decodeURIComponent(quoteRoute[2]) : null, location.hash);
+        return;
+    }
+    if (hash.startsWith('/search')) {
+        const query = new URLSearchParams(hash.slice(hash.indexOf('?') + 1 || hash.length));
+        const params = {};
+        for (const name of FILTERS) {
+            const value = query.get(name);
+            if (value) {
+                params[name] = value;
+            }
+        }
+        formFromParams(params);
+        showList(params, location.hash);
+        return;
+    }
+    const quoteParameter = new URLSearchParams(location.search).get('quote');
+    if (quoteParameter && !hash) {
+        location.replace(`#/quotes/${encodeURIComponent(quoteParameter)}`);
+        return;
+    }
+    formFromParams({});
+    showList({}, location.hash);
+}
+
+function navigate(hash) {
+    if (location.hash === hash) {
+        route();
+    } else {
+        location.hash = hash;
+    }
+}
+
+form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const params = paramsFromForm();
+    navigate(Object.keys(params).length ? `#/search?${new URLSearchParams(params)}` : '#/');
+});
+form.addEventListener('reset', () => {
+    // After the browser has cleared the fields.
+    setTimeout(() => navigate('#/'), 0);
+});
+moreButton.addEventListener('click', showMore);
+window.addEventListener('hashchange', route);
+
+loadFilters()
+    .catch((error) => showError(error))
+    .finally(() => {
+        document.documentElement.dataset.ready = 'true';
+        route();
+    });
