@@ -106,7 +106,8 @@
             ? el('a', {href: sourceLink, target: '_blank', rel: 'noopener'}, [outlet])
             : el('a', {href: sourceLink, target: '_blank', rel: 'noopener', lang: 'en', dir: 'ltr'}, ['Source document']);
         return el('figure', {class: 'quote', part: 'quote', 'data-quote-id': quote.id}, [
-            el('blockquote', {class: 'text', lang: lang, dir: dir, cite: sourceLink}, [variant.text]),
+            // Quotation marks for the speaker's own words only: reported speech is the outlet's paraphrase.
+            el('blockquote', {class: variant.mode === 'direct' ? 'text direct' : 'text reported', lang: lang, dir: dir, cite: sourceLink}, [variant.text]),
             el('figcaption', {class: 'caption', lang: lang, dir: dir}, [
                 el('span', {class: 'speaker'}, [inLanguage(quote.speaker.names, lang)]),
                 el('span', {class: 'source', lang: source.lang, dir: languagesByCode[source.lang] ? languagesByCode[source.lang].direction : 'auto'}, [

@@ -72,12 +72,26 @@ final class Chromium implements AutoCloseable {
 
     /** As {@link #test(TestInfo, URL, Body)}, tolerating console errors that contain one of {@code expectedErrors}. */
     void test(TestInfo info, URL app, List<String> expectedErrors, Body body) throws Exception {
+        test(info, app, expectedErrors, true, body);
+    }
+
+    /**
+     * As {@link #test(TestInfo, URL, Body)}, but the application's responses reach the page untouched: no policy added,
+     * and no interception, which would also answer CORS preflights and add CORS headers on Playwright's own.
+     */
+    void testUnrouted(TestInfo info, URL app, Body body) throws Exception {
+        test(info, app, List.of(), false, body);
+    }
+
+    private void test(TestInfo info, URL app, List<String> expectedErrors, boolean routed, Body body) throws Exception {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(new ViewportSize(1280, 900))
                 .setLocale("en-GB")
                 .setPermissions(List.of("clipboard-read", "clipboard-write")));
         String origin = app.getProtocol() + "://" + app.getAuthority();
-        context.route(url -> url.startsWith(origin + "/"), route -> withContentSecurityPolicy(route));
+        if (routed) {
+            context.route(url -> url.startsWith(origin + "/"), route -> withContentSecurityPolicy(route));
+        }
         Page page = context.newPage();
         List<String> errors = new ArrayList<>();
         page.onConsoleMessage(message -> {

@@ -11,7 +11,12 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dicta.support.BrowserProfile;
@@ -133,6 +138,56 @@ class WidgetBrowserTest {
             assertThat(drawn.getList("variants.text", String.class)).contains(random.locator("blockquote.text").textContent());
             assertThat(random.locator("blockquote.text").getAttribute("dir")).isEqualTo("ltr");
         });
+    }
+
+    @Test
+    void worksOnAnotherSitesPageThroughCors(TestInfo info) throws Exception {
+        String id = api("/api/v1/quotes", Map.of("lang", "ur", "limit", 1)).getString("items[0].id");
+        String dicta = app.getProtocol() + "://" + app.getAuthority();
+        String article = """
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8"><title>A news site</title></head>
+                <body><p>Our report.</p>
+                <div class="dicta-quote" id="embedded" data-quote="%s" data-lang="ur"></div>
+                <script src="%s/widget.js" async></script></body></html>""".formatted(id, dicta);
+        // A news site of its own, really served (a page Playwright fulfils would count as a public address, from which
+        // Chromium refuses loopback requests): another origin, 127.0.0.1 on another port, with a strict policy.
+        HttpServer site = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        site.createContext("/news/article.html", exchange -> {
+            byte[] body = article.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.getResponseHeaders().add("Content-Security-Policy", "default-src 'none'; script-src " + dicta
+                    + "; style-src " + dicta + "; connect-src " + dicta);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        site.start();
+        String origin = "http://127.0.0.1:" + site.getAddress().getPort();
+        try {
+            chromium.testUnrouted(info, app, page -> {
+                List<String> origins = new CopyOnWriteArrayList<>();
+                page.onRequest(request -> {
+                    if (request.url().startsWith(dicta + "/api/")) {
+                        origins.add(String.valueOf(request.headerValue("origin")));
+                    }
+                });
+                page.navigate(origin + "/news/article.html");
+                JsonPath quote = api("/api/v1/quotes/" + id, Map.of("lang", "ur"));
+                Locator widget = ready(page, "#embedded");
+                assertThat(widget.getAttribute("data-dicta-state")).isEqualTo("ready");
+                assertThat(widget.locator("blockquote.text").textContent()).isEqualTo(quote.getString("text"));
+                assertThat(widget.locator("blockquote.text").getAttribute("dir")).isEqualTo("rtl");
+                // Quotation marks around the speaker's own words only, never around reported speech.
+                boolean direct = quote.getString("variants[0].mode").equals("direct");
+                Object marks = widget.locator("blockquote.text")
+                        .evaluate("element => getComputedStyle(element, '::before').content");
+                assertThat(String.valueOf(marks)).as("opening mark").isNotEqualTo(direct ? "none" : "").matches(direct ? ".+" : "none");
+                assertThat(origins).as("the widget's API requests were cross-origin").isNotEmpty().containsOnly(origin);
+            });
+        } finally {
+            site.stop(0);
+        }
     }
 
     @Test
