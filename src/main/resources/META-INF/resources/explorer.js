@@ -273,7 +273,9 @@ function citationText(quote, variant) {
     const source = variant.source;
     const reported = [source.publisher ?? 'outlet not named', source.headline ? `“${source.headline}”` : null, source.date]
         .filter(Boolean).join(', ');
-    return `${inLanguage(quote.speaker.names, variant.lang)}: “${variant.text}” `
+    // Quotation marks around the speaker's own words only: reported speech is the outlet's paraphrase.
+    const words = variant.mode === 'direct' ? `“${variant.text}”` : variant.text;
+    return `${inLanguage(quote.speaker.names, variant.lang)}: ${words} `
         + `(${variant.mode === 'direct' ? 'direct quote' : 'reported speech'}, ${languageName(variant.lang)}). `
         + `Source: ${reported} (Dicta source ${source.id}). `
         + `${english(quote.meeting.titles)}, ${quote.meeting.date ?? 'undated'}. `

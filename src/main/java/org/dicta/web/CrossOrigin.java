@@ -17,14 +17,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Cross-origin access (CORS). Any web page may read, as configured by {@code dicta.api.cors.read-origins} (default
- * {@code *}); only the origins in {@code dicta.api.cors.write-origins} (default none) may write. A browser asks first with
- * a preflight, answered here; a write that arrives from another origin anyway is refused with a 403 problem before it
- * reaches the API. Requests without an Origin header (servers, curl, the explorer's own same-origin reads) are not
- * affected. No credentials are ever allowed: editors authenticate with a bearer token, not a cookie.
+ * Cross-origin access (CORS) to the API and its spec. Any web page may read, as configured by
+ * {@code dicta.api.cors.read-origins} (default {@code *}); only the origins in {@code dicta.api.cors.write-origins}
+ * (default none) may write, and read. A browser asks first with a preflight, answered here; a write that arrives from
+ * another origin anyway is refused with a 403 problem before it reaches the API. No credentials are ever allowed:
+ * editors authenticate with a bearer token, not a cookie. The operations endpoints under /q (health, metrics) are left
+ * out: no web page has reason to read them.
  *
- * <p>The headers are added just before the response is written, so that hits of {@link CachedReads}, responses of the
- * REST layer and static files all carry them, and the response cache never stores them.
+ * <p>Shared caches (a CDN) must not hand one origin's answer to another: with reads open to all, every read says
+ * {@code Access-Control-Allow-Origin: *}, with or without an Origin header; with a list, every read varies on Origin.
+ * The headers are added just before the response is written, so that hits of {@link CachedReads} and responses of the
+ * REST layer carry them, and the response cache never stores them.
  */
 @ApplicationScoped
 public class CrossOrigin {
@@ -50,18 +53,30 @@ public class CrossOrigin {
         this.readers = normalised(cors.readOrigins());
         this.anyReader = readers.contains("*");
         this.writers = normalised(cors.writeOrigins().orElse(List.of()));
+        for (String writer : writers) {
+            URI uri = URI.create(writer);
+            if (writer.equals("*") || writer.equals("null") || uri.getScheme() == null || uri.getHost() == null
+                    || !(uri.getRawPath() == null || uri.getRawPath().isEmpty()) || uri.getRawQuery() != null) {
+                throw new IllegalArgumentException("dicta.api.cors.write-origins: '" + writer + "' is not an origin such as "
+                        + "https://desk.example (scheme, host and port only; no '*', no 'null', no path)");
+            }
+        }
         this.maxAge = Long.toString(cors.maxAge().toSeconds());
         this.json = json;
     }
 
     void install(@Observes Router router) {
-        router.route().order(ORDER).handler(this::handle);
+        router.route("/api/*").order(ORDER).handler(this::handle);
+        router.route("/q/openapi*").order(ORDER).handler(this::handle);
     }
 
     private void handle(RoutingContext context) {
         HttpServerRequest request = context.request();
         String origin = request.getHeader(HttpHeaders.ORIGIN);
         if (origin == null) {
+            if (READS.contains(request.method())) {
+                allow(context, null, anyReader);
+            }
             context.next();
             return;
         }
@@ -69,9 +84,7 @@ public class CrossOrigin {
         if (request.method() == HttpMethod.OPTIONS && method != null) {
             preflight(context, origin, method.trim().toUpperCase(Locale.ROOT));
         } else if (READS.contains(request.method()) || request.method() == HttpMethod.OPTIONS) {
-            if (mayRead(origin)) {
-                allow(context, origin, anyReader);
-            }
+            allow(context, mayRead(origin) || mayWrite(origin) ? origin : null, anyReader && !mayWrite(origin));
             context.next();
         } else if (mayWrite(origin) || sameOrigin(request, origin)) {
             allow(context, origin, false);
@@ -98,12 +111,17 @@ public class CrossOrigin {
         response.setStatusCode(204).end();
     }
 
-    /** Adds the headers that let the origin read the response, once the response is about to be written. */
+    /**
+     * Adds, once the response is about to be written, the headers that let pages read it: {@code *} for all, or the
+     * origin itself, or none (a null origin); but for {@code *}, the answer varies on Origin.
+     */
     private void allow(RoutingContext context, String origin, boolean any) {
         context.addHeadersEndHandler(ignored -> {
             HttpServerResponse response = context.response();
-            response.headers().set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, any ? "*" : origin);
-            response.headers().set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED);
+            if (any || origin != null) {
+                response.headers().set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, any ? "*" : origin);
+                response.headers().set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED);
+            }
             if (!any) {
                 response.headers().add(HttpHeaders.VARY, "Origin");
             }

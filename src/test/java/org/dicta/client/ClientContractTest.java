@@ -110,7 +110,11 @@ class ClientContractTest {
     private ApiClient client(String token) {
         ApiClient client = new ApiClient();
         client.updateBaseUri(base.toString().replaceAll("/$", ""));
-        client.setResponseInterceptor(response -> CALLED.add(response.request().method() + " " + response.request().uri().getPath()));
+        client.setResponseInterceptor(response -> {
+            if (response.statusCode() < 400) { // an operation counts as exercised once it has succeeded
+                CALLED.add(response.request().method() + " " + response.request().uri().getPath());
+            }
+        });
         if (token != null) {
             client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
         }
@@ -194,7 +198,8 @@ class ClientContractTest {
                 .anyMatch(variant -> variant.get("mode").asText().equals("direct"))));
         assertThat(direct).flatExtracting(Quote::getVariants).extracting(QuoteVariant::getMode).containsOnly(QuoteMode.DIRECT);
 
-        LocalDate day = LocalDate.parse(corpus.get("meetings").get(0).get("date").asText());
+        LocalDate day = StreamSupport.stream(corpus.get("meetings").spliterator(), false).filter(meeting -> meeting.has("date"))
+                .map(meeting -> LocalDate.parse(meeting.get("date").asText())).max(LocalDate::compareTo).orElseThrow();
         assertThat(quotes.listQuotes(null, day.plusDays(1), null, null, 100, null, null, null, null, null, null, null, null,
                 null, null).getItems()).isEmpty();
         List<Quote> byDate = pageThrough(cursor -> quotes.listQuotes(cursor, day, null, null, 100, null, null, null,
@@ -274,7 +279,6 @@ class ClientContractTest {
         String persianName = seedEntry("speakers", "ali-khamenei").get("names").get("fa").asText();
         assertThat(speakers.listSpeakers(null, null, null, persianName, null).getItems()).extracting(Speaker::getId)
                 .contains("ali-khamenei");
-        assertThat(speakers.listSpeakerRevisions("ali-khamenei").getItems()).isNotNull();
 
         MeetingsApi meetings = new MeetingsApi(anonymous());
         List<Meeting> allMeetings = pageThrough(cursor -> meetings.listMeetings(cursor, null, 1, null),
@@ -286,7 +290,6 @@ class ClientContractTest {
         assertThat(meeting.getParticipants()).hasSize(seedMeeting.get("participants").size());
         assertThat(meeting.getSources()).extracting(SourceSummary::getId)
                 .containsExactlyInAnyOrderElementsOf(textsOf(seedMeeting.get("sources")));
-        assertThat(meetings.listMeetingRevisions(meeting.getId()).getItems()).isNotNull();
 
         SourcesApi sources = new SourcesApi(anonymous());
         List<SourceSummary> allSources = pageThrough(cursor -> sources.listSources(cursor, null, 2, null),
@@ -299,14 +302,12 @@ class ClientContractTest {
             assertThat(source.getLength()).isEqualTo(file.length());
             assertThat(source.getSha256()).isEqualTo(sha256(file)).isEqualTo(summary.getSha256());
         }
-        assertThat(sources.listSourceRevisions(allSources.get(0).getId()).getItems()).isNotNull();
 
         QuotesApi quotes = new QuotesApi(anonymous());
         Quote quote = quotes.getQuote("khamenei-north-south-corridor", null, null, null, null);
         for (QuoteVariant variant : quote.getVariants()) {
             assertThat(quotes.getQuoteVariant(quote.getId(), variant.getId(), null)).isEqualTo(variant);
         }
-        assertThat(quotes.listQuoteRevisions(quote.getId(), null).getItems()).isNotNull();
     }
 
     @Test
@@ -445,8 +446,7 @@ class ClientContractTest {
         Quote removed = quotes.removeQuoteVariant("client-corridor", summary, "The summary is the reporter's", etag);
         assertThat(removed.getVariants()).extracting(QuoteVariant::getId).containsExactly(added2);
 
-        Problem stale = problem(() -> quotes.patchQuote("client-corridor", new QuotePatch().reason("late"), "\"0\""), 412);
-        assertThat(stale.getStatus()).isEqualTo(412);
+        problem(() -> quotes.patchQuote("client-corridor", new QuotePatch().reason("late"), "\"0\""), 412);
 
         List<Revision> history = quotes.listQuoteRevisions("client-corridor", null).getItems();
         assertThat(history).extracting(Revision::getAction).first().isEqualTo(RevisionAction.CREATE);
@@ -496,6 +496,16 @@ class ClientContractTest {
                 .date(LocalDate.of(2023, 3, 15)).reason("Title"), etagOfMeeting("client-call"));
         assertThat(retitled.getTitles()).containsEntry("en", "A phone call");
 
+        assertThat(new SpeakersApi(anonymous()).listSpeakerRevisions("client-envoy").getItems())
+                .extracting(Revision::getAction, Revision::getReason).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(RevisionAction.CREATE, "New speaker"),
+                        org.assertj.core.groups.Tuple.tuple(RevisionAction.UPDATE, "Name as in the report"),
+                        org.assertj.core.groups.Tuple.tuple(RevisionAction.UPDATE, "Persian name"));
+        assertThat(new SourcesApi(anonymous()).listSourceRevisions("client-draft").getItems())
+                .extracting(Revision::getReason).containsExactly("New report", "Headline", "New text");
+        assertThat(new MeetingsApi(anonymous()).listMeetingRevisions("client-call").getItems())
+                .extracting(Revision::getReason).containsExactly("New meeting", "Date", "Title");
+
         problem(() -> meetings.deleteMeeting("client-call", "Never happened", etagOfMeeting("client-call")), 403);
         new MeetingsApi(admin()).deleteMeeting("client-call", "Never happened", etagOfMeeting("client-call"));
         new SourcesApi(admin()).deleteSource("client-draft", "Withdrawn", etagOfSource("client-draft"));
@@ -512,18 +522,20 @@ class ClientContractTest {
     @Order(100)
     void everyOperationOfTheSpecWasCalled() throws IOException {
         JsonNode spec = YAML.readTree(Path.of("openapi", "openapi.yaml").toFile());
-        Set<String> missed = new TreeSet<>();
-        spec.get("paths").fields().forEachRemaining(path -> {
-            Pattern template = Pattern.compile(path.getKey().replaceAll("\\{[^}]+}", "[^/]+"));
-            path.getValue().fieldNames().forEachRemaining(method -> {
-                boolean called = CALLED.stream().anyMatch(call -> call.startsWith(method.toUpperCase() + " ")
-                        && template.matcher(call.substring(call.indexOf(' ') + 1)).matches());
-                if (!called) {
-                    missed.add(method.toUpperCase() + " " + path.getKey());
-                }
-            });
-        });
-        assertThat(missed).as("operations no client test called").isEmpty();
+        Set<String> operations = new TreeSet<>();
+        spec.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
+                .forEachRemaining(method -> operations.add(method.toUpperCase() + " " + path.getKey())));
+        // Each successful call counts for one operation: the template that matches it with the fewest parameters, so
+        // that /quotes/random is not taken for /quotes/{id}.
+        Set<String> exercised = new TreeSet<>();
+        for (String call : CALLED) {
+            operations.stream().filter(operation -> Pattern.compile(operation.replaceAll("\\{[^}]+}", "[^/]+")).matcher(call).matches())
+                    .min(java.util.Comparator.comparingLong(operation -> operation.chars().filter(c -> c == '{').count()))
+                    .ifPresent(exercised::add);
+        }
+        Set<String> missed = new TreeSet<>(operations);
+        missed.removeAll(exercised);
+        assertThat(missed).as("operations no client test called successfully").isEmpty();
     }
 
     @AfterAll

@@ -22,6 +22,7 @@ class CrossOriginAllowListTest {
     private static final String READER = "https://news.example";
     private static final String DESK = "https://desk.example";
     private static final String STRANGER = "https://elsewhere.example";
+    private static final String TOOL = "https://tool.example";
     private static final String QUOTE = "/api/v1/quotes/khamenei-north-south-corridor";
 
     public static class AllowList implements QuarkusTestProfile {
@@ -29,7 +30,7 @@ class CrossOriginAllowListTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("dicta.test.database", "cors",
                     "dicta.api.cors.read-origins", READER + "/," + DESK,
-                    "dicta.api.cors.write-origins", DESK,
+                    "dicta.api.cors.write-origins", DESK + "," + TOOL,
                     "dicta.api.cors.max-age", "10m");
         }
     }
@@ -45,6 +46,11 @@ class CrossOriginAllowListTest {
             assertThat(stranger.statusCode()).isEqualTo(200);
             assertThat(stranger.header("Access-Control-Allow-Origin")).isNull();
             assertThat(stranger.asString()).isEqualTo(listed.asString());
+            assertThat(stranger.headers().getValues("Vary")).anyMatch(vary -> vary.contains("Origin"));
+
+            Response noOrigin = given().when().get(QUOTE);
+            assertThat(noOrigin.header("Access-Control-Allow-Origin")).isNull();
+            assertThat(noOrigin.headers().getValues("Vary")).anyMatch(vary -> vary.contains("Origin"));
         }
         given().header("Origin", STRANGER).header("Access-Control-Request-Method", "GET").when().options(QUOTE)
                 .then().statusCode(403).body("detail", containsString("read-origins"));
@@ -73,6 +79,13 @@ class CrossOriginAllowListTest {
                 .then().statusCode(201).header("Access-Control-Allow-Origin", DESK)
                 .header("Access-Control-Expose-Headers", containsString("Location"))
                 .body("id", equalTo("desk-corridor"));
+    }
+
+    @Test
+    void aPageThatMayWriteMayAlsoRead() {
+        Response read = given().header("Origin", TOOL).when().get(QUOTE);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.header("Access-Control-Allow-Origin")).isEqualTo(TOOL);
     }
 
     @Test

@@ -31,10 +31,17 @@ class CrossOriginTest {
     }
 
     @Test
-    void readsWithoutAnOriginCarryNoCorsHeaders() {
+    void everyReadSaysTheSameToAllSoThatASharedCacheCannotMixThemUp() {
         Response response = given().when().get("/api/v1/languages");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo("*");
+        assertThat(response.headers().getValues("Vary")).noneMatch(vary -> vary.contains("Origin"));
+    }
+
+    @Test
+    void operationsEndpointsAreNotOfferedToWebPages() {
+        given().header("Origin", PAGE).when().get("/q/health/live")
+                .then().statusCode(200).header("Access-Control-Allow-Origin", (String) null);
     }
 
     @Test

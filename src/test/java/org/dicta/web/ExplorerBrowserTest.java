@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import org.dicta.support.BrowserProfile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -47,6 +48,12 @@ class ExplorerBrowserTest {
     @BeforeAll
     static void launch() {
         chromium = Chromium.launch();
+    }
+
+    /** The same corpus for every test, whichever runs first: the seeds plus the quote made of markup. */
+    @BeforeEach
+    void corpus() {
+        MarkupQuote.ensure();
     }
 
     @AfterAll

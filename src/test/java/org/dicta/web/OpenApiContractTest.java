@@ -73,7 +73,8 @@ class OpenApiContractTest {
                 String name = entry.getKey().toUpperCase() + " " + path.getKey();
                 JsonNode operation = entry.getValue();
                 for (String field : List.of("operationId", "summary", "tags")) {
-                    if (!operation.hasNonNull(field)) {
+                    if (!operation.hasNonNull(field) || operation.get(field).isEmpty() && !operation.get(field).isTextual()
+                            || operation.get(field).isTextual() && operation.get(field).asText().isBlank()) {
                         faults.add(name + " has no " + field);
                     }
                 }

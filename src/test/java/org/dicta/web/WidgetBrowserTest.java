@@ -22,6 +22,7 @@ import java.util.Map;
 import org.dicta.support.BrowserProfile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -43,6 +44,12 @@ class WidgetBrowserTest {
     @BeforeAll
     static void launch() {
         chromium = Chromium.launch();
+    }
+
+    /** The same corpus for every test, whichever runs first: the seeds plus the quote made of markup. */
+    @BeforeEach
+    void corpus() {
+        MarkupQuote.ensure();
     }
 
     @AfterAll
@@ -182,7 +189,11 @@ class WidgetBrowserTest {
                 boolean direct = quote.getString("variants[0].mode").equals("direct");
                 Object marks = widget.locator("blockquote.text")
                         .evaluate("element => getComputedStyle(element, '::before').content");
-                assertThat(String.valueOf(marks)).as("opening mark").isNotEqualTo(direct ? "none" : "").matches(direct ? ".+" : "none");
+                if (direct) {
+                    assertThat(String.valueOf(marks)).as("opening mark of direct speech").isEqualTo("open-quote");
+                } else {
+                    assertThat(String.valueOf(marks)).as("no mark around reported speech").isEqualTo("none");
+                }
                 assertThat(origins).as("the widget's API requests were cross-origin").isNotEmpty().containsOnly(origin);
             });
         } finally {
