@@ -188,6 +188,10 @@ public class OpenApiConventions implements OASFilter {
             problem(operation, "404", "No resource has this id.");
         }
         problem(operation, "406", "The Accept header excludes application/json.");
+        problem(operation, "429", "This client has spent its budget of requests of this kind (reads, searches and exports, "
+                + "or writes); retry after `Retry-After` seconds.");
+        operation.getResponses().getAPIResponse("429").addHeader("Retry-After",
+                header("Seconds to wait before the budget allows this request again."));
         problem(operation, "500", "An error on Dicta's side; the detail gives a reference to report.");
     }
 

@@ -1,0 +1,86 @@
+package org.dicta.abuse;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.HashMap;
+import java.util.Map;
+import org.dicta.support.EditorTokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Per-client budgets: a client that spends one gets 429 with Retry-After and a problem, the request does nothing, and
+ * the other kinds of request are not affected. The budgets here are tiny and refill slowly, so that they run out.
+ */
+@QuarkusTest
+@TestProfile(RateLimitTest.Tiny.class)
+class RateLimitTest {
+
+    public static class Tiny implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new HashMap<>();
+            config.put("dicta.test.database", "limits");
+            config.put("dicta.rate-limit.enabled", "true");
+            for (String kind : new String[] {"reads", "searches", "writes"}) {
+                config.put("dicta.rate-limit." + kind + ".requests", "1");
+                config.put("dicta.rate-limit." + kind + ".period", "1h");
+            }
+            config.put("dicta.rate-limit.reads.burst", "6");
+            config.put("dicta.rate-limit.searches.burst", "3");
+            config.put("dicta.rate-limit.writes.burst", "2");
+            return config;
+        }
+    }
+
+    @Test
+    void eachKindOfRequestHasItsOwnBudgetAndASpentOneIsAnswered429() {
+        // Searches: 3, then refused; reads are still served.
+        for (int i = 0; i < 3; i++) {
+            given().queryParam("q", "sanctions").when().get("/api/v1/quotes").then().statusCode(200);
+        }
+        Response refused = given().queryParam("q", "sanctions").when().get("/api/v1/quotes");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.contentType()).isEqualTo("application/problem+json");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 3600L);
+        assertThat(refused.jsonPath().getString("type")).isEqualTo("/problems/too-many-requests");
+        assertThat(refused.jsonPath().getString("detail")).contains("searches", "retry after");
+        given().accept("application/x-ndjson").when().get("/api/v1/quotes").then().statusCode(429);
+
+        // Writes: 2 attempts (refused by validation, but counted), then 429 before the API sees the third.
+        String editor = EditorTokens.editor("flooding-editor");
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(editor).contentType(ContentType.JSON).body("{}").when().post("/api/v1/quotes")
+                    .then().statusCode(400);
+        }
+        String quote = """
+                {"id": "flood-quote", "speaker": "ali-khamenei", "meeting": "2023-03-13-leader-receives-lukashenko",
+                 "variants": [{"source": "002_fcbcff514eaca929", "mode": "indirect",
+                               "text": "Tehran and Minsk should strive to make it a reality"}], "reason": "Flood"}
+                """;
+        given().auth().oauth2(editor).contentType(ContentType.JSON).body(quote).when().post("/api/v1/quotes")
+                .then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .body("detail", containsString("writes"));
+
+        // Reads: 6 in all; the refused write created nothing.
+        given().when().get("/api/v1/quotes/flood-quote").then().statusCode(404);
+        for (int i = 0; i < 5; i++) {
+            given().when().get("/api/v1/languages").then().statusCode(200);
+        }
+        given().when().get("/api/v1/languages").then().statusCode(429).body("status", equalTo(429));
+    }
+
+    @Test
+    void operationsEndpointsAndPagesAreNotLimited() {
+        for (int i = 0; i < 10; i++) {
+            given().when().get("/q/health/live").then().statusCode(200);
+        }
+    }
+}
