@@ -44,6 +44,10 @@ public interface ApiConfig {
      */
     java.util.Optional<Boolean> sharedDatabase();
 
+    /** Longest URL (path and query) accepted; longer ones are answered 414. */
+    @WithDefault("8192")
+    int maxUrlLength();
+
     /** Which web pages, by origin, may use the API from a browser. */
     Cors cors();
 

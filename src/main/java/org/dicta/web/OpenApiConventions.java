@@ -188,6 +188,10 @@ public class OpenApiConventions implements OASFilter {
             problem(operation, "404", "No resource has this id.");
         }
         problem(operation, "406", "The Accept header excludes application/json.");
+        problem(operation, "414", "The URL is longer than this server accepts (8192 characters by default).");
+        if (operation.getRequestBody() != null && !operation.getRequestBody().getContent().hasMediaType("application/zip")) {
+            problem(operation, "413", "The body is larger than this server accepts (10 MB by default).");
+        }
         problem(operation, "429", "This client has spent its budget of requests of this kind (reads, searches and exports, "
                 + "or writes); retry after `Retry-After` seconds.");
         operation.getResponses().getAPIResponse("429").addHeader("Retry-After",

@@ -52,10 +52,20 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public RestResponse<Problem> unreadableBody(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
-        String message = e instanceof JsonMappingException && !field.isEmpty()
-                ? "has the wrong type or value" + (e instanceof InvalidFormatException invalid
-                        ? " ('" + invalid.getValue() + "')" : "")
-                : "the body is not valid JSON: " + e.getOriginalMessage();
+        String message;
+        if (e instanceof SafeText.UnsafeTextException) {
+            message = e.getOriginalMessage();
+        } else if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+            message = "is not a field of this body (its fields: " + String.join(", ", unknown.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().toList()) + "); check its spelling";
+        } else if (e.getCause() instanceof JsonProcessingException unreadable) {
+            message = "is not valid JSON text: " + unreadable.getOriginalMessage(); // e.g. bytes that are not UTF-8
+        } else if (e instanceof JsonMappingException && !field.isEmpty()) {
+            message = "has the wrong type or value" + (e instanceof InvalidFormatException invalid
+                    ? " ('" + invalid.getValue() + "')" : "");
+        } else {
+            message = "the body is not valid JSON: " + e.getOriginalMessage();
+        }
         return problem(Response.Status.BAD_REQUEST, "/problems/invalid-body", "Invalid request body",
                 (field.isEmpty() ? "" : field + ": ") + message, uri,
                 List.of(new Problem.Violation(field.isEmpty() ? "body" : field, message)));
@@ -152,6 +162,11 @@ public class ProblemMapper {
         };
         if (status.getFamily() == Response.Status.Family.SERVER_ERROR) {
             return unexpected(e, uri);
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException unreadable) {
+                return unreadableBody(unreadable, uri); // malformed, truncated, too deep, not UTF-8
+            }
         }
         RestResponse.ResponseBuilder<Problem> builder = RestResponse.ResponseBuilder
                 .create(status, new Problem("about:blank", status.getReasonPhrase(),
