@@ -1,0 +1,193 @@
+package org.dicta.abuse;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import org.dicta.support.EditorTokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Requests generated from the committed spec: for every operation, valid, boundary and invalid values of every
+ * parameter and body, with a fixed seed so that a failure reproduces. Every answer is checked against the spec (by
+ * SpecValidation, as for every REST test); none may be a 5xx; a write without a valid token never succeeds; and the
+ * corpus is what it was. {@code -Ddicta.fuzz.count=N} (default 3000) and {@code -Ddicta.fuzz.seed=S} (default 7) for
+ * longer runs.
+ */
+@QuarkusTest
+@TestProfile(SpecFuzzTest.Fuzz.class)
+class SpecFuzzTest {
+
+    public static class Fuzz implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("dicta.test.database", "fuzz");
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Set<String> WRITES = Set.of("post", "put", "patch", "delete");
+    private static final String[] STRINGS = {"", " ", "a", "ali-khamenei", "khamenei-north-south-corridor",
+            "002_fcbcff514eaca929", "2023-03-13-leader-receives-lukashenko", "sanctions", "ar", "fa", "ur", "en", "all",
+            "العقوبات", "تحریم‌ها", "پابندیاں", "\"حربه\"", "'; DROP TABLE quote; --", "%' OR '1'='1", "../../etc/passwd",
+            "%00", "\u0000", "\u202e", "\ud800", "*", "(((", "\\", "<script>alert(1)</script>", "-1", "0", "1", "100", "101",
+            "2147483648", "99999999999999999999", "1e9", "true", "null", "2023-03-13", "2023-02-30", "9999-12-31",
+            "2023-03-13T10:00:00Z", "direct", "indirect", "relevance", "date", "x".repeat(300), "🙂", "\"0\"", "*"};
+
+    private final Random random = new Random(Long.getLong("dicta.fuzz.seed", 7));
+    private final String editor = EditorTokens.admin("fuzz-admin");
+
+    @Test
+    void generatedRequestsNeverBreakTheServerOrTheCorpus() throws IOException {
+        JsonNode spec = JSON.readTree(Path.of("openapi", "openapi.json").toFile());
+        List<String[]> operations = new ArrayList<>();
+        spec.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
+                .forEachRemaining(method -> operations.add(new String[] {method, path.getKey()})));
+        String before = corpus();
+        int count = Integer.getInteger("dicta.fuzz.count", 3000);
+        Map<String, Integer> statuses = new TreeMap<>();
+        List<String> faults = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String[] operation = operations.get(random.nextInt(operations.size()));
+            String method = operation[0];
+            JsonNode definition = spec.get("paths").get(operation[1]).get(method);
+            boolean write = WRITES.contains(method);
+            // Writes go without a token, with a forged one, or with one lacking the role: none may succeed.
+            int credentials = random.nextInt(3);
+            RequestSpecification request = given().urlEncodingEnabled(true);
+            if (write && credentials == 1) {
+                request.auth().oauth2(EditorTokens.signedByAnotherKey("forger"));
+            } else if (write && credentials == 2) {
+                request.auth().oauth2(EditorTokens.withRoles("reader", Set.of("reader")));
+            }
+            String path = operation[1];
+            for (JsonNode parameter : definition.path("parameters")) {
+                String name = parameter.get("name").asText();
+                String in = parameter.get("in").asText();
+                boolean include = parameter.path("required").asBoolean() || in.equals("path") || random.nextInt(3) == 0;
+                if (!include) {
+                    continue;
+                }
+                String value = value(parameter);
+                switch (in) {
+                    case "path" -> path = path.replace("{" + name + "}", value.isEmpty() ? "x" : encodePath(value));
+                    case "query" -> request.queryParam(name, value);
+                    case "header" -> {
+                        if (value.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
+                            request.header(name, value);
+                        }
+                    }
+                    default -> { }
+                }
+            }
+            JsonNode body = definition.path("requestBody").path("content");
+            if (!body.isMissingNode()) {
+                String mediaType = body.fieldNames().next();
+                request.contentType(random.nextInt(10) == 0 ? "text/plain" : mediaType);
+                JsonNode schema = body.get(mediaType).path("schema");
+                if (mediaType.equals("application/zip")) {
+                    byte[] bytes = new byte[random.nextInt(64)];
+                    random.nextBytes(bytes);
+                    request.body(bytes);
+                } else {
+                    request.body(JSON.writeValueAsString(mutate(example(schema, spec))));
+                }
+            }
+            Response response = request.when().request(method.toUpperCase(), path);
+            int status = response.statusCode();
+            statuses.merge(String.valueOf(status), 1, Integer::sum);
+            String what = "#" + i + " " + method.toUpperCase() + " " + path;
+            if (status >= 500) {
+                faults.add(what + ": " + status + " " + response.asString());
+            }
+            if (write && status < 400) {
+                faults.add(what + ": a write without a valid editor's token got " + status);
+            }
+        }
+        System.out.printf("Fuzzed %d requests (seed %d): %s%n", count, Long.getLong("dicta.fuzz.seed", 7), statuses);
+        assertThat(faults).as("faults among %s generated requests", count).isEmpty();
+        assertThat(corpus()).as("the corpus after the fuzzing").isEqualTo(before);
+    }
+
+    /** A valid value, a boundary value or garbage. */
+    private String value(JsonNode parameter) {
+        JsonNode schema = parameter.path("schema");
+        return switch (random.nextInt(4)) {
+            case 0 -> parameter.has("example") ? parameter.get("example").asText()
+                    : schema.has("enum") ? schema.get("enum").get(random.nextInt(schema.get("enum").size())).asText() : "1";
+            case 1 -> schema.has("enum") ? schema.get("enum").get(random.nextInt(schema.get("enum").size())).asText()
+                    : STRINGS[random.nextInt(STRINGS.length)];
+            default -> STRINGS[random.nextInt(STRINGS.length)];
+        };
+    }
+
+    /** The schema's example, or one made from its properties. */
+    private static JsonNode example(JsonNode schema, JsonNode spec) {
+        if (schema.has("$ref")) {
+            String name = schema.get("$ref").asText().substring("#/components/schemas/".length());
+            return example(spec.get("components").get("schemas").get(name), spec);
+        }
+        return schema.has("example") ? schema.get("example").deepCopy() : NODES.objectNode();
+    }
+
+    /** The example itself, or with a member dropped, nulled, retyped, replaced by garbage, or an unknown one added. */
+    private JsonNode mutate(JsonNode example) {
+        if (!(example instanceof ObjectNode object) || random.nextInt(6) == 0) {
+            return switch (random.nextInt(4)) {
+                case 0 -> example;
+                case 1 -> NODES.nullNode();
+                case 2 -> NODES.textNode(STRINGS[random.nextInt(STRINGS.length)]);
+                default -> NODES.arrayNode().add(example);
+            };
+        }
+        ObjectNode copy = object.deepCopy();
+        List<String> names = new ArrayList<>();
+        copy.fieldNames().forEachRemaining(names::add);
+        int mutations = random.nextInt(3);
+        for (int m = 0; m < mutations && !names.isEmpty(); m++) {
+            String name = names.get(random.nextInt(names.size()));
+            switch (random.nextInt(6)) {
+                case 0 -> copy.remove(name);
+                case 1 -> copy.putNull(name);
+                case 2 -> copy.put(name, random.nextInt());
+                case 3 -> copy.put(name, STRINGS[random.nextInt(STRINGS.length)]);
+                case 4 -> copy.set(name, NODES.arrayNode().add(NODES.objectNode()));
+                default -> copy.put("unknown" + m, true);
+            }
+        }
+        return copy;
+    }
+
+    private static String encodePath(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Everything a reader can see, in one string. */
+    private String corpus() {
+        StringBuilder all = new StringBuilder();
+        for (String list : new String[] {"/api/v1/speakers?limit=100", "/api/v1/meetings?limit=100", "/api/v1/sources?limit=100",
+                "/api/v1/topics", "/api/v1/languages", "/api/v1/quotes?lang=all&limit=100&include_retracted=true"}) {
+            all.append(given().auth().oauth2(editor).when().get(list).then().statusCode(200).extract().asString());
+        }
+        return all.toString();
+    }
+}
