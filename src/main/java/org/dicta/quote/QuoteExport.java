@@ -36,11 +36,35 @@ public class QuoteExport {
     private final QuoteService quotes;
     private final ObjectMapper json;
     private final int batchSize;
+    /** Exports stream for as long as the corpus takes: only so many at once, so that they cannot starve the readers. */
+    private final java.util.concurrent.Semaphore running;
+    private final int maxRunning;
 
     QuoteExport(QuoteService quotes, ObjectMapper json, ApiConfig config) {
         this.quotes = quotes;
         this.json = json;
         this.batchSize = config.exportBatchSize();
+        this.maxRunning = config.maxConcurrentExports();
+        this.running = new java.util.concurrent.Semaphore(maxRunning);
+    }
+
+    /**
+     * Takes one of the export slots for {@code export}, released when it has been written; 503 with Retry-After when
+     * all are taken.
+     */
+    public StreamingOutput limited(StreamingOutput export) {
+        if (!running.tryAcquire()) {
+            throw new org.dicta.web.ProblemException(503, "/problems/exports-busy", "Too many exports at once",
+                    maxRunning + " exports are being written already; retry in a few seconds, or page through the JSON list.",
+                    null, java.util.Map.of("Retry-After", "5"));
+        }
+        return output -> {
+            try {
+                export.write(output);
+            } finally {
+                running.release();
+            }
+        };
     }
 
     /** One Quote JSON object per line. */

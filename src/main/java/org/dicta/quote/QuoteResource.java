@@ -120,7 +120,8 @@ public class QuoteResource {
         quotes.checkReferences(filter); // before the stream starts, while an error can still be a 400
         boolean csv = format.equals(MediaType.valueOf(CSV));
         RestResponse.ResponseBuilder<StreamingOutput> builder = RestResponse.ResponseBuilder
-                .ok(csv ? export.csv(filter, language) : export.ndjson(filter, language), csv ? CSV + "; charset=UTF-8" : NDJSON)
+                .ok(export.limited(csv ? export.csv(filter, language) : export.ndjson(filter, language)),
+                        csv ? CSV + "; charset=UTF-8" : NDJSON)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         // Which languages the stream holds is known only as it is written: say what was asked for.
         if (!language.allLanguages() && language.filter() != null) {

@@ -44,6 +44,10 @@ public interface ApiConfig {
      */
     java.util.Optional<Boolean> sharedDatabase();
 
+    /** NDJSON and CSV exports written at once; more are answered 503 with Retry-After. */
+    @WithDefault("4")
+    int maxConcurrentExports();
+
     /** Longest URL (path and query) accepted; longer ones are answered 414. */
     @WithDefault("8192")
     int maxUrlLength();

@@ -93,6 +93,10 @@ public class OpenApiConventions implements OASFilter {
                             .example("\"3\"").schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
                 }
             }
+            if (path.equals("/api/v1/quotes")) {
+                problem(operation, "503", "Asked for NDJSON or CSV while the most exports the server writes at once are "
+                        + "running; retry after `Retry-After` seconds.");
+            }
             if (path.equals("/api/v1/quotes/{id}")) {
                 problem(operation, "410", "The quote was retracted; the detail gives the reason, `Link` its revisions.");
             }
