@@ -154,7 +154,7 @@ public class ProblemMapper {
         String path = uri.getPath();
         String detail = switch (status.getStatusCode()) {
             case 404 -> "Nothing is served at " + path + ". The API lives under /api/v1 and is described at /q/openapi.";
-            case 405 -> "This method is not allowed on " + path + "." + allowed(original);
+            case 405 -> "This method is not allowed on " + path + "." + allowed(original, path);
             case 406 -> "This resource is served as application/json; the request's Accept header ("
                     + String.join(", ", headers.getRequestHeader(HttpHeaders.ACCEPT)) + ") does not accept it.";
             case 415 -> "Send the request body as application/json.";
@@ -173,6 +173,9 @@ public class ProblemMapper {
                         status.getStatusCode(), detail, path, null))
                 .type(Problem.MEDIA_TYPE);
         String allow = original.getHeaderString(HttpHeaders.ALLOW);
+        if (allow == null && status.getStatusCode() == 405) {
+            allow = AllowedMethods.of(path); // a 405 must say what is allowed (RFC 9110)
+        }
         if (allow != null) {
             builder.header(HttpHeaders.ALLOW, allow);
         }
@@ -207,8 +210,9 @@ public class ProblemMapper {
                 .build();
     }
 
-    private static String allowed(Response response) {
+    private static String allowed(Response response, String path) {
         String allow = response.getHeaderString(HttpHeaders.ALLOW);
+        allow = allow != null ? allow : AllowedMethods.of(path);
         return allow == null ? "" : " Allowed: " + allow + ".";
     }
 

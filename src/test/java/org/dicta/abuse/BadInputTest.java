@@ -142,6 +142,16 @@ class BadInputTest {
     }
 
     @Test
+    void aWrongMethodIsToldWhichOnesAreAllowed() {
+        given().auth().oauth2(ADMIN).contentType("application/json").body("{}").when().put("/api/v1/languages")
+                .then().statusCode(405).header("Allow", "GET, HEAD")
+                .body("detail", org.hamcrest.Matchers.containsString("Allowed: GET, HEAD"));
+        given().when().request("TRACE", "/api/v1/quotes").then().statusCode(405).header("Allow", "GET, HEAD, POST");
+        given().auth().oauth2(ADMIN).when().post(QUOTE).then().statusCode(405)
+                .header("Allow", "DELETE, GET, HEAD, PATCH, PUT");
+    }
+
+    @Test
     void searchTreatsQueryLanguageMetacharactersAsWords() {
         for (String q : new String[] {SQL, JPQL, "\" OR \"\"=\"", "*:*", "title:(a OR b)^10", "\\", "((((", "~!@#$%^&*"}) {
             given().queryParam("q", q).when().get("/api/v1/quotes")
