@@ -21,7 +21,7 @@ public interface RateLimitConfig {
     /** Writes (POST, PUT, PATCH, DELETE). */
     Budget writes();
 
-    /** Clients remembered at most; the least recently seen are forgotten first. */
+    /** Buckets (a client and a kind of request) remembered at most; beyond, the cache's admission policy drops some. */
     @WithDefault("100000")
     long maxClients();
 

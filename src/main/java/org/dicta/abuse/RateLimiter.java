@@ -45,6 +45,17 @@ public class RateLimiter {
     private final Cache<String, Bucket> buckets;
 
     RateLimiter(RateLimitConfig config, ObjectMapper json) {
+        for (Kind kind : config.enabled() ? Kind.values() : new Kind[0]) {
+            RateLimitConfig.Budget budget = switch (kind) {
+                case READ -> config.reads();
+                case SEARCH -> config.searches();
+                case WRITE -> config.writes();
+            };
+            if (budget.requests() <= 0 || budget.burst() <= 0 || budget.period().isZero() || budget.period().isNegative()) {
+                throw new IllegalArgumentException("dicta.rate-limit: the budget for " + kind.label + " needs requests, "
+                        + "burst and period above 0; to turn limits off, set dicta.rate-limit.enabled=false");
+            }
+        }
         this.config = config;
         this.json = json;
         this.buckets = Caffeine.newBuilder().maximumSize(config.maxClients()).expireAfterAccess(Duration.ofMinutes(30))
@@ -91,8 +102,9 @@ public class RateLimiter {
         if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
             return Kind.WRITE;
         }
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        boolean export = accept != null && (accept.contains("ndjson") || accept.contains("text/csv"));
+        // Any Accept header that could choose NDJSON or CSV counts as an export, however it is spelt.
+        String accept = String.join(",", request.headers().getAll(HttpHeaders.ACCEPT)).toLowerCase(java.util.Locale.ROOT);
+        boolean export = accept.contains("ndjson") || accept.contains("text/csv") || accept.contains("text/*");
         String q = request.getParam("q");
         return export || (q != null && !q.isBlank()) ? Kind.SEARCH : Kind.READ;
     }

@@ -53,6 +53,7 @@ class RateLimitTest {
         assertThat(refused.jsonPath().getString("type")).isEqualTo("/problems/too-many-requests");
         assertThat(refused.jsonPath().getString("detail")).contains("searches", "retry after");
         given().accept("application/x-ndjson").when().get("/api/v1/quotes").then().statusCode(429);
+        given().accept("TEXT/CSV").when().get("/api/v1/quotes").then().statusCode(429); // an export, however spelt
 
         // Writes: 2 attempts (refused by validation, but counted), then 429 before the API sees the third.
         String editor = EditorTokens.editor("flooding-editor");

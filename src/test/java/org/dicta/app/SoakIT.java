@@ -219,7 +219,11 @@ class SoakIT {
                     while (matcher.find()) {
                         used += Double.parseDouble(matcher.group(1));
                     }
-                    heap.add(used);
+                    if (used <= 0) {
+                        unexpected.add("no heap figure in /q/metrics");
+                    } else {
+                        heap.add(used);
+                    }
                 }
                 try {
                     Thread.sleep(1000);
