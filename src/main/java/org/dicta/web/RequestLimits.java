@@ -18,6 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class RequestLimits {
 
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("%(?:[01][0-9a-fA-F]|7[fF])");
+
     private final ObjectMapper json;
     private final MemorySize maxBody;
     private final int maxUrl;
@@ -33,7 +35,11 @@ public class RequestLimits {
         // Quarkus refuses a body over the limit too, but with an empty 413: a declared length is checked here first.
         router.route().order(-3_000).handler(context -> {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (context.request().uri().length() > maxUrl) {
+            if (CONTROL.matcher(context.request().uri()).find()) {
+                // No id, name or search holds one; PostgreSQL would refuse a NUL outright.
+                answer(context, 400, "/problems/invalid-url", "Invalid URL", "The URL holds an encoded control character "
+                        + "(%00 to %1F, or %7F); no id, name or search term contains one.");
+            } else if (context.request().uri().length() > maxUrl) {
                 answer(context, 414, "/problems/url-too-long", "URL too long", "The URL is "
                         + context.request().uri().length() + " characters long; this server accepts at most " + maxUrl
                         + ". Shorten the query: a search needs a few words, not a document.");

@@ -100,7 +100,7 @@ class BadInputTest {
         // Parameters.
         cases.add(get("invalid language tag", "/api/v1/quotes?lang=xx-!!", 400));
         cases.add(get("forged cursor", "/api/v1/quotes?cursor=djF8ZmFrZXxmYWtl", 400));
-        cases.add(get("garbage cursor", "/api/v1/quotes?cursor=%00%01%02", 400));
+        cases.add(get("garbage cursor", "/api/v1/quotes?cursor=%FF%FE%FD", 400));
         cases.add(get("negative limit", "/api/v1/quotes?limit=-1", 400));
         cases.add(get("huge limit", "/api/v1/quotes?limit=99999999999999999999", 400));
         cases.add(get("limit over the maximum", "/api/v1/quotes?limit=101", 400));
@@ -112,7 +112,10 @@ class BadInputTest {
         }
         cases.add(get("path traversal in a quote id", "/api/v1/quotes/..%2F..%2Fetc%2Fpasswd", 404));
         cases.add(get("path traversal in a source id", "/api/v1/sources/%2e%2e%2f%2e%2e", 404));
-        cases.add(get("NUL in an id", "/api/v1/speakers/ali%00khamenei", 404));
+        cases.add(get("NUL in an id", "/api/v1/speakers/ali%00khamenei", 400));
+        cases.add(get("NUL in a name search", "/api/v1/speakers?q=ali%00", 400));
+        cases.add(new Case("control character in a reason", "DELETE", "/api/v1/speakers/ali-khamenei?reason=a%07b",
+                r -> r.auth().oauth2(ADMIN).header("If-Match", "\"0\"").urlEncodingEnabled(false), 400));
         return cases;
     }
 
