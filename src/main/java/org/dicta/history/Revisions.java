@@ -11,10 +11,12 @@ import jakarta.validation.Validator;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.dicta.web.MergePatch;
 import org.dicta.web.Page;
+import org.dicta.web.Preconditions;
 import org.dicta.web.ProblemException;
 import org.dicta.web.ResourceNotFoundException;
 
@@ -82,6 +84,21 @@ public class Revisions {
             ((com.fasterxml.jackson.databind.node.ObjectNode) right).remove("reason");
         }
         return left.equals(right);
+    }
+
+    /**
+     * Confirms that the version a change was checked against is still the committed one, before the change is answered
+     * as making no difference. A resource's state is read in several statements (its row, then its lists), so a change
+     * committed between them can be mixed into what was compared; without this, a stale edit could pass for a no-op
+     * and be answered 200 without a revision, where it should be refused with 412.
+     */
+    public void requireCurrent(Class<?> entityType, String id, long version) {
+        Long committed = em.createQuery("select e.version from " + entityType.getSimpleName() + " e where e.id = :id", Long.class)
+                .setParameter("id", id).getResultStream().findFirst()
+                .orElseThrow(() -> new ResourceNotFoundException(entityType.getSimpleName().toLowerCase(Locale.ROOT), id));
+        if (committed != version) {
+            throw Preconditions.stale(committed);
+        }
     }
 
     /**

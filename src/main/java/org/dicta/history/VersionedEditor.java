@@ -145,6 +145,7 @@ public abstract class VersionedEditor<E, I> {
                     "is '" + idOf(input) + "' but the " + kind() + " is '" + id + "'; ids do not change")));
         }
         if (revisions.sameState(comparable(stateOf(entity)), comparable(input))) {
+            revisions.requireCurrent(entityType(), id, versionOf(entity));
             return entity; // nothing to change, nothing to record
         }
         String before = revisions.state(stateOf(entity));

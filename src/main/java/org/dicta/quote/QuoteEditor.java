@@ -237,6 +237,7 @@ public class QuoteEditor {
                     "is '" + input.id() + "' but the quote is '" + quote.id + "'; ids do not change")));
         }
         if (revisions.sameState(QuoteInput.of(quote).canonical(), input.canonical())) {
+            revisions.requireCurrent(Quote.class, quote.id, quote.version);
             return quote; // nothing to change, nothing to record
         }
         String before = state(quote);
