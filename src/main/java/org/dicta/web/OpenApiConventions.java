@@ -196,8 +196,8 @@ public class OpenApiConventions implements OASFilter {
         if (operation.getRequestBody() != null && !operation.getRequestBody().getContent().hasMediaType("application/zip")) {
             problem(operation, "413", "The body is larger than this server accepts (10 MB by default).");
         }
-        problem(operation, "429", "This client has spent its budget of requests of this kind (reads, searches and exports, "
-                + "or writes); retry after `Retry-After` seconds.");
+        problem(operation, "429", "This client has used up its budget of requests of this kind (reads, searches and "
+                + "exports, or writes; writes are also counted per editor); retry after `Retry-After` seconds.");
         operation.getResponses().getAPIResponse("429").addHeader("Retry-After",
                 header("Seconds to wait before the budget allows this request again."));
         problem(operation, "500", "An error on Dicta's side; the detail gives a reference to report.");

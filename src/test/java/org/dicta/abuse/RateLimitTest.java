@@ -36,6 +36,10 @@ class RateLimitTest {
             config.put("dicta.rate-limit.reads.burst", "6");
             config.put("dicta.rate-limit.searches.burst", "3");
             config.put("dicta.rate-limit.writes.burst", "2");
+            // Forwarded addresses believed from anyone: the configuration SECURITY.md warns against, to show what
+            // still holds under it.
+            config.put("quarkus.http.proxy.proxy-address-forwarding", "true");
+            config.put("quarkus.http.proxy.allow-x-forwarded", "true");
             return config;
         }
     }
@@ -76,6 +80,34 @@ class RateLimitTest {
             given().when().get("/api/v1/languages").then().statusCode(200);
         }
         given().when().get("/api/v1/languages").then().statusCode(429).body("status", equalTo(429));
+    }
+
+    @Test
+    void anEditorsWritesAreCountedWhateverAddressTheyClaim() {
+        String editor = EditorTokens.editor("roaming-editor");
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(editor).header("X-Forwarded-For", "198.51.100." + i).contentType(ContentType.JSON)
+                    .body("{}").when().post("/api/v1/quotes").then().statusCode(400);
+        }
+        given().auth().oauth2(editor).header("X-Forwarded-For", "198.51.100.99").contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/quotes")
+                .then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .body("detail", containsString("The editor 'roaming-editor' has used up the budget for writes"));
+        // Another editor from the same claimed address is not held back by this one.
+        given().auth().oauth2(EditorTokens.editor("another-editor")).header("X-Forwarded-For", "198.51.100.98")
+                .contentType(ContentType.JSON).body("{}").when().post("/api/v1/quotes").then().statusCode(400);
+    }
+
+    @Test
+    void anIpv6ClientIsItsSlash64() {
+        // Six reads from six addresses of one /64 spend that network's budget; a neighbouring /64 has its own.
+        for (int i = 1; i <= 6; i++) {
+            given().header("X-Forwarded-For", "2001:db8:1:2::" + i).when().get("/api/v1/languages").then().statusCode(200);
+        }
+        given().header("X-Forwarded-For", "2001:db8:1:2:ffff:ffff:ffff:ffff").when().get("/api/v1/languages")
+                .then().statusCode(429).body("detail", containsString("reads"));
+        given().header("X-Forwarded-For", "2001:db8:1:3::1").when().get("/api/v1/languages").then().statusCode(200);
     }
 
     @Test
