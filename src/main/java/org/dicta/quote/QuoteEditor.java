@@ -25,6 +25,7 @@ import org.dicta.web.Preconditions;
 import org.dicta.web.Problem;
 import org.dicta.web.ProblemException;
 import org.dicta.web.ResourceNotFoundException;
+import org.dicta.web.SafeText;
 
 /**
  * Editorial changes to quotes, each in one transaction that writes the quote and its revision together: creation,
@@ -161,6 +162,11 @@ public class QuoteEditor {
         JsonNode reason = patch.get("reason");
         if (reason != null && reason.isTextual() && reason.asText().length() > 2000) {
             throw ProblemException.unprocessable(List.of(new Problem.Violation("reason", "is longer than 2000 characters")));
+        }
+        String fault = reason != null && reason.isTextual() ? SafeText.fault(reason.asText(), false) : null;
+        if (fault != null) { // the reason is taken from the patch before the rest is read through SafeText
+            throw new ProblemException(400, "/problems/invalid-body", "Invalid request body", "reason: " + fault,
+                    List.of(new Problem.Violation("reason", fault)), Map.of());
         }
         QuoteInput.VariantInput patched = revisions.patch(current, patch.isObject()
                 ? ((com.fasterxml.jackson.databind.node.ObjectNode) patch.deepCopy()).without("reason") : patch,
@@ -329,6 +335,11 @@ public class QuoteEditor {
         String lang = input.lang() != null ? input.lang() : source.lang;
         checks.language(field + ".lang", lang, violations);
         checks.nfc(field + ".note", input.note(), violations);
+        String unclosed = SafeText.unclosedBidi(input.text());
+        if (unclosed != null) {
+            violations.add(new Problem.Violation(field + ".text", unclosed));
+            return null;
+        }
         SpanLocator.Span span;
         try {
             span = SpanLocator.locate(input.text(), source, input.span() == null ? null : input.span().start(),

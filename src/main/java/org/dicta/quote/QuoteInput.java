@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.dicta.web.SafeText;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -46,9 +47,10 @@ public record QuoteInput(
             @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String source,
             @Schema(description = "Language tag; defaults to the source's.", example = "en") @Size(max = 35) String lang,
             @Schema(required = true, example = "indirect") @NotNull QuoteMode mode,
-            @Schema(required = true, description = "The words exactly as the source has them.",
+            @Schema(required = true, description = "The words exactly as the source has them. Bidirectional controls "
+                    + "the source has in them are kept, and must be closed within the words.",
                     example = "this corridor would benefit Iran, Belarus, Russia, and the region")
-            @NotBlank @Size(max = 10_000) String text,
+            @NotBlank @Size(max = 10_000) @SafeText.AsPublished String text,
             @Schema(description = "Needed only when the text occurs more than once in the source.") @Valid SpanInput span,
             @Schema(description = "Editorial note.", example = "Says European where the others say Western.")
             @Size(max = 2000) String note) {

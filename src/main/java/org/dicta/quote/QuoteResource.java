@@ -33,6 +33,7 @@ import org.dicta.web.InvalidParameterException;
 import org.dicta.web.MediaTypes;
 import org.dicta.web.MergePatch;
 import org.dicta.web.Page;
+import org.dicta.web.PlainText;
 import org.dicta.web.Preconditions;
 import org.dicta.web.ProblemException;
 import org.dicta.web.PageParameters;
@@ -245,7 +246,7 @@ public class QuoteResource {
             @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
             @Parameter(description = "The ETag of the version being retracted.", example = "\"3\"") @RestHeader("If-Match") String ifMatch,
             @Parameter(description = "Why the quote is retracted; shown to readers.", required = true,
-                    example = "Misattributed: the words are the reporter's.") @RestQuery @Size(max = 2000) String reason) {
+                    example = "Misattributed: the words are the reporter's.") @RestQuery @Size(max = 2000) @PlainText String reason) {
         if (reason == null || reason.isBlank() || reason.length() > 2000) {
             throw new InvalidParameterException("reason", "a retraction needs a reason of 1 to 2000 characters");
         }
@@ -294,7 +295,7 @@ public class QuoteResource {
     public RestResponse<QuoteView> addVariant(
             @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
             @Parameter(description = "The quote's ETag.", example = "\"3\"") @RestHeader("If-Match") String ifMatch,
-            @Parameter(description = "Why; shown in the quote's revisions.", example = "Added the Urdu report.") @RestQuery @Size(max = 2000) String reason,
+            @Parameter(description = "Why; shown in the quote's revisions.", example = "Added the Urdu report.") @RestQuery @Size(max = 2000) @PlainText String reason,
             @Valid @NotNull QuoteInput.VariantInput input, UriInfo uri) {
         QuoteVariant variant = editor.addVariant(id, input, ifMatch, reason, editorName());
         return written(id, RestResponse.ResponseBuilder.created(uri.getBaseUriBuilder()
@@ -314,7 +315,7 @@ public class QuoteResource {
             @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
             @Parameter(description = "Variant id.", example = "22") @RestPath long variantId,
             @Parameter(description = "The quote's ETag.", example = "\"3\"") @RestHeader("If-Match") String ifMatch,
-            @Parameter(description = "Why; shown in the quote's revisions.", example = "Span corrected.") @RestQuery @Size(max = 2000) String reason,
+            @Parameter(description = "Why; shown in the quote's revisions.", example = "Span corrected.") @RestQuery @Size(max = 2000) @PlainText String reason,
             @Valid @NotNull QuoteInput.VariantInput input) {
         editor.replaceVariant(id, variantId, input, ifMatch, reason, editorName());
         return written(id, RestResponse.ResponseBuilder.ok());
@@ -353,7 +354,7 @@ public class QuoteResource {
             @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
             @Parameter(description = "Variant id.", example = "22") @RestPath long variantId,
             @Parameter(description = "The quote's ETag.", example = "\"3\"") @RestHeader("If-Match") String ifMatch,
-            @Parameter(description = "Why; shown in the quote's revisions.", example = "Not this statement.") @RestQuery @Size(max = 2000) String reason) {
+            @Parameter(description = "Why; shown in the quote's revisions.", example = "Not this statement.") @RestQuery @Size(max = 2000) @PlainText String reason) {
         editor.removeVariant(id, variantId, ifMatch, reason, editorName());
         return written(id, RestResponse.ResponseBuilder.ok());
     }

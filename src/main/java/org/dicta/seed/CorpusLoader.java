@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.dicta.language.Language;
 import org.dicta.language.LanguageCatalog;
@@ -46,6 +47,7 @@ import org.dicta.speaker.SpeakerKind;
 import org.dicta.speaker.SpeakerLabel;
 import org.dicta.topic.Topic;
 import org.dicta.web.Parameters;
+import org.dicta.web.SafeText;
 
 /**
  * Reads a corpus directory ({@code annotations.yaml} and the documents it names) and checks every entry: ids,
@@ -323,6 +325,11 @@ public final class CorpusLoader {
             errors.add(where + ": file " + entry.file() + " is not valid UTF-8");
             return;
         }
+        String fault = SafeText.fault(source.text, true);
+        if (fault != null) {
+            errors.add(where + ": file " + entry.file() + " " + fault);
+            return;
+        }
         sources.put(source.id, source);
     }
 
@@ -570,6 +577,14 @@ public final class CorpusLoader {
         int limit = where.startsWith("meetings") && field.startsWith("titles") ? 500 : LIMITS.getOrDefault(leaf, DEFAULT_LIMIT);
         if (value.length() > limit) {
             errors.add(where + ": " + field + " is longer than " + limit + " characters");
+            return null;
+        }
+        // The rules of the API's bodies (SafeText); a variant's words keep the bidi controls of their source, closed.
+        boolean published = field.equals("text");
+        String fault = Optional.ofNullable(SafeText.fault(value, published))
+                .orElseGet(() -> published ? SafeText.unclosedBidi(value) : null);
+        if (fault != null) {
+            errors.add(where + ": " + field + " " + fault);
             return null;
         }
         return value;

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.dicta.web.SafeText;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A source as editors write it (POST, PUT, and the document JSON Merge Patch applies to). */
@@ -27,7 +28,7 @@ public record SourceInput(
         @Schema(required = true, description = "The full text, exactly as received (Unicode NFC); at most 400,000 characters.",
                 example = "This afternoon (Monday), the Leader of the Islamic Revolution met Alexander Lukashenko, the Belarusian "
                         + "President, and the accompanying delegation.") @NotBlank
-        @Size(max = 400_000) String text,
+        @Size(max = 400_000) @SafeText.AsPublished String text,
         @Schema(description = "Why this change is made; shown in the source's revisions.") @Size(max = 2000) String reason) {
 
     public static SourceInput of(Source source) {

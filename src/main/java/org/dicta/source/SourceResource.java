@@ -29,6 +29,7 @@ import org.dicta.web.Cursor;
 import org.dicta.web.LanguageChoice;
 import org.dicta.web.MergePatch;
 import org.dicta.web.Page;
+import org.dicta.web.PlainText;
 import org.dicta.web.Problem;
 import org.dicta.web.Preconditions;
 import org.dicta.web.PageParameters;
@@ -157,7 +158,7 @@ public class SourceResource {
     public RestResponse<Void> delete(
             @Parameter(description = "Source id.", example = "004_dbc71cf8bbbb5a4e") @RestPath String id,
             @Parameter(description = "The ETag of the version being deleted.", example = "\"0\"") @RestHeader("If-Match") String ifMatch,
-            @Parameter(description = "Why; shown in the source's revisions.", example = "Duplicate upload.") @RestQuery @Size(max = 2000) String reason) {
+            @Parameter(description = "Why; shown in the source's revisions.", example = "Duplicate upload.") @RestQuery @Size(max = 2000) @PlainText String reason) {
         editor.delete(id, ifMatch, reason, currentEditor.name());
         return RestResponse.noContent();
     }

@@ -32,6 +32,7 @@ import org.dicta.web.LanguageChoice;
 import org.dicta.web.LanguageNegotiation;
 import org.dicta.web.MergePatch;
 import org.dicta.web.Page;
+import org.dicta.web.PlainText;
 import org.dicta.web.Problem;
 import org.dicta.web.PageParameters;
 import org.dicta.web.PageRequest;
@@ -193,7 +194,7 @@ public class SpeakerResource {
     public RestResponse<Void> delete(
             @Parameter(description = "Speaker id.", example = "alexander-lukashenko") @RestPath String id,
             @Parameter(description = "The ETag of the version being deleted.", example = "\"0\"") @RestHeader("If-Match") String ifMatch,
-            @Parameter(description = "Why; shown in the revisions.", example = "Created by mistake.") @RestQuery @Size(max = 2000) String reason) {
+            @Parameter(description = "Why; shown in the revisions.", example = "Created by mistake.") @RestQuery @Size(max = 2000) @PlainText String reason) {
         editor.delete(id, ifMatch, reason, currentEditor.name());
         return RestResponse.noContent();
     }

@@ -13,22 +13,65 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import org.dicta.source.SourceInput;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 
 /**
  * Every string of every request body is checked as it is read: no unpaired surrogates (not text at all), no control
  * characters but tab, line feed and carriage return, and no bidirectional embedding, override or isolate controls
- * (U+202A–U+202E, U+2066–U+2069), with which a name or a quote could be made to display as something else. The one
- * exception to the last rule is a source's text, stored exactly as published; the explorer and the widget show it as
- * text, in an element of its own direction. A body that breaks a rule is refused with 400, naming the field and the
- * character; nothing is stored.
+ * (U+202A–U+202E, U+2066–U+2069), with which a name or a quote could be made to display as something else. The
+ * exception to the last rule is text {@link AsPublished}: a source's text, stored exactly as published, and a variant's
+ * words, which must be a span of it; there the controls must be closed within the text ({@link #unclosedBidi}), so that
+ * none reaches beyond it where it is shown. A body that breaks a rule is refused with 400, naming the field and the
+ * character; nothing is stored. Corpus imports are held to the same rules.
  */
 @Singleton
 public class SafeText implements ObjectMapperCustomizer {
 
+    /** Text kept exactly as published, bidirectional controls included. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+    public @interface AsPublished {
+    }
+
     @Override
     public void customize(com.fasterxml.jackson.databind.ObjectMapper mapper) {
         mapper.registerModule(new SimpleModule("dicta-safe-text").addDeserializer(String.class, new Checked(false)));
+    }
+
+    /**
+     * The first bidirectional control of the text that is not closed within it (an embedding or override without its
+     * U+202C, an isolate without its U+2069), or a closing one that closes nothing; null when they all pair up.
+     */
+    public static String unclosedBidi(String text) {
+        java.util.Deque<Integer> open = new java.util.ArrayDeque<>(); // offsets of the open controls
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x202A && c <= 0x202E && c != 0x202C || c >= 0x2066 && c <= 0x2068) {
+                open.push(i);
+            } else if (c == 0x202C || c == 0x2069) {
+                boolean isolate = c == 0x2069;
+                if (open.isEmpty() || isIsolate(text.charAt(open.peek())) != isolate) {
+                    return "has U+" + hex(c) + " at offset " + i + ", which closes no " + (isolate ? "isolate" : "embedding or override")
+                            + " opened before it in the text";
+                }
+                open.pop();
+            }
+        }
+        if (open.isEmpty()) {
+            return null;
+        }
+        int at = open.getLast();
+        char c = text.charAt(at);
+        return "has U+" + hex(c) + " at offset " + at + ", which is not closed (by U+" + (isIsolate(c) ? "2069" : "202C")
+                + ") within the text; choose words that include its closing character, so that it cannot change how the "
+                + "text around them displays";
+    }
+
+    private static boolean isIsolate(char c) {
+        return c >= 0x2066 && c <= 0x2069;
     }
 
     /** A string with a character Dicta does not accept in input. */
@@ -78,9 +121,8 @@ public class SafeText implements ObjectMapperCustomizer {
 
         @Override
         public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
-            boolean sourceText = property != null && property.getMember() != null
-                    && property.getMember().getDeclaringClass() == SourceInput.class && property.getName().equals("text");
-            return sourceText == bidiAllowed ? this : new Checked(sourceText);
+            boolean published = property != null && property.getAnnotation(AsPublished.class) != null;
+            return published == bidiAllowed ? this : new Checked(published);
         }
 
         @Override

@@ -82,8 +82,8 @@ class BadInputTest {
             cases.add(json("bidi control U+" + bidi + " in a name", "POST", "/api/v1/speakers",
                     GOOD_SPEAKER.formatted("Ali\\u" + bidi + " Khamenei"), 400));
         }
-        cases.add(json("bidi override in a quote's text", "POST", "/api/v1/quotes",
-                GOOD_QUOTE.formatted("Tehran and Minsk\\u202e should strive"), 400));
+        cases.add(json("unclosed bidi override in a quote's text", "POST", "/api/v1/quotes",
+                GOOD_QUOTE.formatted("Tehran and Minsk\\u202e should strive"), 422));
         cases.add(json("invalid language tag", "POST", "/api/v1/sources",
                 "{\"id\":\"lang-test\",\"lang\":\"english!\",\"text\":\"A text.\"}", 422));
         cases.add(json("SQL in an id", "POST", "/api/v1/speakers",

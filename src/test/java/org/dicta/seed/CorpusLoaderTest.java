@@ -113,6 +113,46 @@ class CorpusLoaderTest {
     }
 
     @Test
+    void holdsEveryTextToTheRulesOfTheApi() throws IOException {
+        // A name made to display reversed, a control character in a note, a NUL in a source document.
+        write(annotations.replace("      en: Alexander Lukashenko", "      en: \"Alexander \\u202Eoknehsakul\"")
+                .replace("    note: The text names no publisher and has no headline;",
+                        "    note: \"The text names no publisher\\a\"\n    headline: The headline;"));
+        Files.write(dir.resolve("nul.txt"), "Tehran\u0000 and Minsk".getBytes(StandardCharsets.UTF_8));
+        write(Files.readString(dir.resolve(CorpusLoader.ANNOTATIONS))
+                .replace("sources:\n", "sources:\n  - id: nul\n    file: nul.txt\n    lang: en\n"));
+        assertThatThrownBy(() -> CorpusLoader.load(dir))
+                .hasMessageContaining("speakers[1] (alexander-lukashenko): names.en has the bidirectional control U+202E at offset 10")
+                .hasMessageContaining("note has the control character U+0007 at offset 27")
+                .hasMessageContaining("sources[0] (nul): file nul.txt has the control character U+0000 at offset 6");
+    }
+
+    @Test
+    void keepsTheBidiControlsOfASourceInAVariantOnlyWhenTheyAreClosedWithinIt() throws IOException {
+        Files.writeString(dir.resolve("bidi.txt"), "He said: \u202Bwe will\u202C and then \u2067left\u2069 it.");
+        String corpus = annotations
+                .replace("sources:\n", "sources:\n  - id: bidi\n    file: bidi.txt\n    lang: en\n")
+                .replace("    sources: [003_b5ccf18f57044a7b]\n\n  # 003 reports",
+                        "    sources: [003_b5ccf18f57044a7b, bidi]\n\n  # 003 reports")
+                + "  - id: bidi-quote\n"
+                + "    speaker: ebrahim-raisi\n"
+                + "    meeting: 2023-03-13-raisi-lukashenko-talks\n"
+                + "    variants:\n"
+                + "      - source: bidi\n"
+                + "        mode: direct\n"
+                + "        text: \"\\u202Bwe will\\u202C\"\n";
+        write(corpus);
+        QuoteVariant variant = CorpusLoader.load(dir).quotes().stream().filter(quote -> quote.id.equals("bidi-quote"))
+                .findFirst().orElseThrow().variants.get(0);
+        assertThat(variant.text).isEqualTo("\u202Bwe will\u202C");
+        assertThat(variant.spanStart).isEqualTo(9);
+
+        write(corpus.replace("text: \"\\u202Bwe will\\u202C\"", "text: \"then \\u2067left\""));
+        assertThatThrownBy(() -> CorpusLoader.load(dir))
+                .hasMessageContaining("quotes[26] (bidi-quote) variants[0]: text has U+2067 at offset 5, which is not closed");
+    }
+
+    @Test
     void rejectsUnknownSpeaker() throws IOException {
         write(annotations.replace("  - id: raisi-good-agreements\n    speaker: ebrahim-raisi",
                 "  - id: raisi-good-agreements\n    speaker: ebrahim-raisy"));

@@ -472,6 +472,8 @@ class ExplorerBrowserTest {
         assertThat(body.textContent()).isEqualTo(text);
         assertThat(body.getAttribute("lang")).isEqualTo(source.getString("lang"));
         assertThat(body.getAttribute("dir")).isEqualTo(directions.get(source.getString("lang")));
+        // Isolated: a bidi control left open before the span in the source cannot reorder the marked words.
+        assertThat(mark.evaluate("element => getComputedStyle(element).unicodeBidi")).isEqualTo("isolate");
         PlaywrightAssertions.assertThat(mark).isInViewport();
     }
 }
