@@ -14,6 +14,8 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.dicta.web.ApiConfig;
 import org.dicta.web.LanguageChoice;
@@ -49,20 +51,35 @@ public class QuoteExport {
     }
 
     /**
-     * Takes one of the export slots for {@code export}, released when it has been written; 503 with Retry-After when
-     * all are taken.
+     * Takes one of the export slots for {@code export}; 503 with Retry-After when all are taken. The slot is given back
+     * when the export has been written, or when the response ends without it (a HEAD request, a client that went away
+     * before the first byte, a failure between here and the writing), whichever comes first.
+     *
+     * @param atResponseEnd registers an action to run when the response has ended, however it ended
      */
-    public StreamingOutput limited(StreamingOutput export) {
+    public StreamingOutput limited(StreamingOutput export, Consumer<Runnable> atResponseEnd) {
         if (!running.tryAcquire()) {
             throw new org.dicta.web.ProblemException(503, "/problems/exports-busy", "Too many exports at once",
                     maxRunning + " exports are being written already; retry in a few seconds, or page through the JSON list.",
                     null, java.util.Map.of("Retry-After", "5"));
         }
+        AtomicBoolean held = new AtomicBoolean(true);
+        Runnable release = () -> {
+            if (held.compareAndSet(true, false)) {
+                running.release();
+            }
+        };
+        try {
+            atResponseEnd.accept(release);
+        } catch (RuntimeException e) {
+            release.run();
+            throw e;
+        }
         return output -> {
             try {
                 export.write(output);
             } finally {
-                running.release();
+                release.run();
             }
         };
     }

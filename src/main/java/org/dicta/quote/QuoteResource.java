@@ -1,6 +1,7 @@
 package org.dicta.quote;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -77,6 +78,9 @@ public class QuoteResource {
     QuoteExport export;
 
     @Inject
+    CurrentVertxRequest currentRequest;
+
+    @Inject
     LanguageNegotiation languages;
 
     @Inject
@@ -121,7 +125,8 @@ public class QuoteResource {
         quotes.checkReferences(filter); // before the stream starts, while an error can still be a 400
         boolean csv = format.equals(MediaType.valueOf(CSV));
         RestResponse.ResponseBuilder<StreamingOutput> builder = RestResponse.ResponseBuilder
-                .ok(export.limited(csv ? export.csv(filter, language) : export.ndjson(filter, language)),
+                .ok(export.limited(csv ? export.csv(filter, language) : export.ndjson(filter, language),
+                        release -> currentRequest.getCurrent().addEndHandler(ended -> release.run())),
                         csv ? CSV + "; charset=UTF-8" : NDJSON)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         // Which languages the stream holds is known only as it is written: say what was asked for.

@@ -49,6 +49,18 @@ class QuoteExportTest {
     }
 
     @Test
+    void headRequestsOfExportsLeaveNoSlotTaken() {
+        // More HEAD requests than there are export slots (4): each slot is given back when its response ends.
+        for (int i = 0; i < 6; i++) {
+            given().accept("text/csv").when().head("/api/v1/quotes").then().statusCode(200)
+                    .contentType(org.hamcrest.Matchers.startsWith("text/csv"));
+        }
+        String body = given().accept("application/x-ndjson").when().get("/api/v1/quotes").then().statusCode(200)
+                .extract().asString();
+        assertThat(body.lines().count()).isEqualTo(26);
+    }
+
+    @Test
     void ndjsonTakesTheListFilters() {
         String body = given().accept("application/x-ndjson").queryParam("speaker", "alexander-lukashenko")
                 .queryParam("lang", "ur")
