@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +46,7 @@ class DurabilityIT {
     @Test
     void everyAcknowledgedWriteSurvivesAKillAndNoneIsHalfApplied() throws Exception {
         try (Flavour database = Flavour.freshDatabase()) {
-            Map<String, String> env = new HashMap<>(database.environment());
-            env.put("DICTA_DATA_DIR", work.resolve("data").toString());
-            env.put("DICTA_SEED_DIR", Path.of("seeds").toAbsolutePath().toString());
+            Map<String, String> env = database.environment(work.resolve("data"));
             String token = Instance.mintToken(env, "durability", "editor", work.resolve("token.err"));
             try (Instance instance = Instance.start(env, work.resolve("dicta.log"))) {
                 Stream stream = new Stream(instance.baseUri(), token);

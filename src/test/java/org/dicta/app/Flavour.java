@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +38,14 @@ final class Flavour implements AutoCloseable {
             statement.execute("create schema " + schema);
         }
         return new Flavour(schema);
+    }
+
+    /** The environment of an instance on this database, with its data in {@code dataDir} and the seed corpus. */
+    Map<String, String> environment(Path dataDir) {
+        Map<String, String> env = environment();
+        env.put("DICTA_DATA_DIR", dataDir.toString());
+        env.put("DICTA_SEED_DIR", Path.of("seeds").toAbsolutePath().toString());
+        return env;
     }
 
     /** What an instance needs in its environment to use this database (nothing on H2: DICTA_DATA_DIR is enough). */

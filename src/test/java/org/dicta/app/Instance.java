@@ -29,17 +29,19 @@ final class Instance implements AutoCloseable {
 
     private final Map<String, String> environment;
     private final Path log;
+    private final List<String> jvmOptions;
     private Process process;
     private int port;
 
-    private Instance(Map<String, String> environment, Path log) {
+    private Instance(Map<String, String> environment, Path log, List<String> jvmOptions) {
         this.environment = environment;
         this.log = log;
+        this.jvmOptions = jvmOptions;
     }
 
     /** Starts an instance with this environment and waits until it is ready. */
-    static Instance start(Map<String, String> environment, Path log) throws Exception {
-        Instance instance = new Instance(new HashMap<>(environment), log);
+    static Instance start(Map<String, String> environment, Path log, String... jvmOptions) throws Exception {
+        Instance instance = new Instance(new HashMap<>(environment), log, List.of(jvmOptions));
         instance.restart();
         return instance;
     }
@@ -48,7 +50,9 @@ final class Instance implements AutoCloseable {
     void restart() throws Exception {
         port = freePort();
         // The tests' writers all call from loopback, one client to the rate limit: they test other things.
-        process = launch(environment, List.of("-Dquarkus.http.port=" + port, "-Ddicta.rate-limit.enabled=false"), log);
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.addAll(List.of("-Dquarkus.http.port=" + port, "-Ddicta.rate-limit.enabled=false"));
+        process = launch(environment, options, log);
         HttpClient client = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
@@ -106,6 +110,14 @@ final class Instance implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** A full collection in the running application, through the JDK's jcmd, so that the heap in use is what lives. */
+    void collectGarbage() throws IOException, InterruptedException {
+        Path jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd");
+        Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.run").redirectErrorStream(true).start();
+        String output = new String(gc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(gc.waitFor(30, TimeUnit.SECONDS) && gc.exitValue() == 0).as("jcmd GC.run: %s", output).isTrue();
     }
 
     /** SIGKILL: the process gets no chance to finish anything. */

@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.not;
 import io.restassured.response.Response;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -46,9 +45,7 @@ class TwoInstancesPostgresIT {
         assertThat(Flavour.isPostgres()).as("built with -Ppostgres").isTrue();
         database = Flavour.freshDatabase();
         // One data directory for the signing keys, an index directory of its own for each instance.
-        Map<String, String> env = new HashMap<>(database.environment());
-        env.put("DICTA_DATA_DIR", work.resolve("data").toString());
-        env.put("DICTA_SEED_DIR", Path.of("seeds").toAbsolutePath().toString());
+        Map<String, String> env = database.environment(work.resolve("data"));
         token = Instance.mintToken(env, "two-desks", "editor", work.resolve("token.err"));
         env.put("DICTA_SEARCH_INDEX_DIR", work.resolve("index-1").toString());
         first = Instance.start(env, work.resolve("first.log"));

@@ -297,6 +297,19 @@ class ExplorerBrowserTest {
     }
 
     @Test
+    void swaggerUiWorksUnderThePolicyTheApplicationServesIt(TestInfo info) throws Exception {
+        // Unrouted: the page gets the application's own Content-Security-Policy; a violation is a console error.
+        chromium.testUnrouted(info, app, page -> {
+            page.navigate(app + "q/swagger-ui/");
+            Locator operation = page.locator(".opblock-summary-path[data-path='/api/v1/quotes/{id}']").first();
+            PlaywrightAssertions.assertThat(operation).isVisible(
+                    new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
+            assertThat(page.title()).isEqualTo("Dicta API");
+            assertThat(page.locator("#swaggerUiLogoLink").count()).isEqualTo(1); // the page's second inline script ran
+        });
+    }
+
+    @Test
     void everyControlIsLabelledAndThePageIsFreeOfInlineCodeAndLowContrast(TestInfo info) throws Exception {
         chromium.test(info, app, page -> {
             open(page, "#/search?q=" + wordFrom("ar"));
