@@ -114,6 +114,9 @@ class BadInputTest {
         cases.add(get("path traversal in a source id", "/api/v1/sources/%2e%2e%2f%2e%2e", 404));
         cases.add(get("NUL in an id", "/api/v1/speakers/ali%00khamenei", 400));
         cases.add(get("NUL in a name search", "/api/v1/speakers?q=ali%00", 400));
+        cases.add(get("NUL in the id of a path without parameters", "/api/v1/sources/002%00", 400));
+        cases.add(get("control character in a revisions path", "/api/v1/speakers/ali%1Fkhamenei/revisions", 400));
+        cases.add(get("DEL in the query of a path without parameters", "/api/v1/languages?x=%7F", 400));
         cases.add(new Case("control character in a reason", "DELETE", "/api/v1/speakers/ali-khamenei?reason=a%07b",
                 r -> r.auth().oauth2(ADMIN).header("If-Match", "\"0\"").urlEncodingEnabled(false), 400));
         return cases;
