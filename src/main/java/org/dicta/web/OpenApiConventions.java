@@ -13,8 +13,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Adds what every operation shares, once, instead of repeating annotations on each resource method: the problem
- * responses (400 when it takes query parameters, 404 when its path names a resource, 406 and 500 always) and the
- * headers of successful responses (Link on lists, Content-Language where {@code lang} applies).
+ * responses (404 when its path names a resource; 400, 406 and 500 always) and the headers of successful responses
+ * (Link on lists, Content-Language where {@code lang} applies).
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class OpenApiConventions implements OASFilter {
@@ -31,6 +31,8 @@ public class OpenApiConventions implements OASFilter {
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
             addConventions(path, method, operation);
             addWriteConventions(path, method, operation);
+            // RequestLimits refuses such a URL on every path, before any resource runs.
+            problem(operation, "400", "The URL holds an encoded control character (%00 to %1F, or %7F).");
             describeProblems(operation);
         }));
     }

@@ -4,6 +4,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -58,6 +59,10 @@ public class ProblemMapper {
         } else if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
             message = "is not a field of this body (its fields: " + String.join(", ", unknown.getKnownPropertyIds().stream()
                     .map(String::valueOf).sorted().toList()) + "); check its spelling";
+        } else if (e instanceof StreamConstraintsException limit) {
+            // Jackson's message names the setting in its own code; the client needs the limit only.
+            message = "the body is beyond this server's limits: "
+                    + limit.getOriginalMessage().replaceAll(", from `[^`]*`", "");
         } else if (e.getCause() instanceof JsonProcessingException unreadable) {
             message = "is not valid JSON text: " + unreadable.getOriginalMessage(); // e.g. bytes that are not UTF-8
         } else if (e instanceof JsonMappingException && !field.isEmpty()) {

@@ -8,32 +8,45 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.dicta.support.EditorTokens;
+import org.dicta.web.SpecValidation;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Requests generated from the committed spec: for every operation, valid, boundary and invalid values of every
  * parameter and body, with a fixed seed so that a failure reproduces. Every answer is checked against the spec (by
- * SpecValidation, as for every REST test); none may be a 5xx; a write without a valid token never succeeds; and the
- * corpus is what it was. {@code -Ddicta.fuzz.count=N} (default 3000) and {@code -Ddicta.fuzz.seed=S} (default 7) for
- * longer runs.
+ * SpecValidation, as for every REST test) and none may be a 5xx. Without a valid token no write succeeds and the corpus
+ * is what it was; with an admin's token, writes reach validation and preconditions, and every refused one changes
+ * nothing. {@code -Ddicta.fuzz.count=N} (default 3000), {@code -Ddicta.fuzz.auth-count=N} (default 1500) and
+ * {@code -Ddicta.fuzz.seed=S} (default 7) for longer runs.
  */
 @QuarkusTest
 @TestProfile(SpecFuzzTest.Fuzz.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the admin's writes come second, so the first phase sees the seeds
 class SpecFuzzTest {
 
     public static class Fuzz implements QuarkusTestProfile {
@@ -56,12 +69,15 @@ class SpecFuzzTest {
     private final Random random = new Random(Long.getLong("dicta.fuzz.seed", 7));
     private final String editor = EditorTokens.admin("fuzz-admin");
 
+    @Inject
+    AgroalDataSource dataSource;
+
     @Test
+    @Order(1)
     void generatedRequestsNeverBreakTheServerOrTheCorpus() throws IOException {
+        assertThat(SpecValidation.installed()).as("every answer is validated against the spec").isTrue();
         JsonNode spec = JSON.readTree(Path.of("openapi", "openapi.json").toFile());
-        List<String[]> operations = new ArrayList<>();
-        spec.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
-                .forEachRemaining(method -> operations.add(new String[] {method, path.getKey()})));
+        List<String[]> operations = operations(spec, method -> true);
         String before = corpus();
         int count = Integer.getInteger("dicta.fuzz.count", 3000);
         Map<String, Integer> statuses = new TreeMap<>();
@@ -126,6 +142,171 @@ class SpecFuzzTest {
         System.out.printf("Fuzzed %d requests (seed %d): %s%n", count, Long.getLong("dicta.fuzz.seed", 7), statuses);
         assertThat(faults).as("faults among %s generated requests", count).isEmpty();
         assertThat(corpus()).as("the corpus after the fuzzing").isEqualTo(before);
+    }
+
+    /**
+     * Writes with an admin's token: the operation's example body or a mutation of it, on existing resources or not, with
+     * If-Match right, stale, garbage or absent. Writes may succeed; one answered with a 4xx must record no revision of
+     * anything and leave its target (the resource in the path, or the one a POST names) as it was.
+     */
+    @Test
+    @Order(2)
+    void authenticatedWritesNeverBreakTheServerAndRefusedOnesChangeNothing() throws IOException, SQLException {
+        assertThat(SpecValidation.installed()).as("every answer is validated against the spec").isTrue();
+        JsonNode spec = JSON.readTree(Path.of("openapi", "openapi.json").toFile());
+        List<String[]> operations = operations(spec, WRITES::contains);
+        int count = Integer.getInteger("dicta.fuzz.auth-count", 1500);
+        Map<String, List<String>> ids = new TreeMap<>();
+        Map<String, Integer> statuses = new TreeMap<>();
+        List<String> faults = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String[] operation = operations.get(random.nextInt(operations.size()));
+            String method = operation[0];
+            JsonNode definition = spec.get("paths").get(operation[1]).get(method);
+            String collection = operation[1].replaceAll("/\\{id}.*", "");
+            String id = null;
+            String target = null;
+            Snapshot before = null;
+            String path = operation[1];
+            RequestSpecification request = given().urlEncodingEnabled(true).auth().oauth2(editor);
+            if (operation[1].contains("{id}")) {
+                JsonNode idParameter = parameter(definition, "id");
+                List<String> known = ids.computeIfAbsent(collection, this::idsOf);
+                id = random.nextInt(8) > 0 && !known.isEmpty() ? known.get(random.nextInt(known.size())) : value(idParameter);
+                target = collection + "/" + (id.isEmpty() ? "x" : encodePath(id));
+                before = snapshot(target);
+                path = path.replace("{id}", id.isEmpty() ? "x" : encodePath(id));
+            }
+            JsonNode body = definition.path("requestBody").path("content");
+            JsonNode example = null;
+            if (!body.isMissingNode()) {
+                String mediaType = body.fieldNames().next();
+                request.contentType(random.nextInt(10) == 0 ? "text/plain" : mediaType);
+                if (mediaType.equals("application/zip")) {
+                    byte[] bytes = new byte[random.nextInt(64)];
+                    random.nextBytes(bytes);
+                    request.body(bytes);
+                } else {
+                    example = example(body.get(mediaType).path("schema"), spec);
+                    if (example instanceof ObjectNode object && object.has("id") && random.nextBoolean()) {
+                        // An id that can be created, or the id of the resource in the path: writes that can succeed.
+                        object.put("id", id != null ? id : object.get("id").asText() + "-" + i);
+                    }
+                    example = mutate(example);
+                    request.body(JSON.writeValueAsString(example));
+                }
+            }
+            if (target == null && example != null && example.path("id").isTextual()) {
+                String created = example.get("id").asText();
+                target = collection + "/" + (created.isEmpty() ? "x" : encodePath(created));
+                before = snapshot(target);
+            }
+            for (JsonNode parameter : definition.path("parameters")) {
+                String name = parameter.get("name").asText();
+                switch (name) {
+                    case "id" -> { }
+                    case "variantId" -> {
+                        List<String> variants = before == null ? List.of() : before.variantIds();
+                        String variantId = random.nextInt(8) > 0 && !variants.isEmpty()
+                                ? variants.get(random.nextInt(variants.size())) : value(parameter);
+                        path = path.replace("{variantId}", variantId.isEmpty() ? "x" : encodePath(variantId));
+                    }
+                    case "If-Match" -> ifMatch(before).ifPresent(value -> request.header("If-Match", value));
+                    default -> {
+                        if (parameter.path("required").asBoolean() || random.nextInt(3) > 0) {
+                            request.queryParam(name, value(parameter));
+                        }
+                    }
+                }
+            }
+            long revisionsBefore = revisionCount();
+            Response response = request.when().request(method.toUpperCase(), path);
+            int status = response.statusCode();
+            statuses.merge(String.valueOf(status), 1, Integer::sum);
+            String what = "#" + i + " " + method.toUpperCase() + " " + path;
+            if (status >= 500) {
+                faults.add(what + ": " + status + " " + response.asString());
+            } else if (status >= 400) {
+                if (revisionCount() != revisionsBefore) {
+                    faults.add(what + ": refused with " + status + " but recorded a revision");
+                }
+                if (target != null && !snapshot(target).equals(before)) {
+                    faults.add(what + ": refused with " + status + " but changed " + target);
+                }
+            } else {
+                ids.clear(); // resources may have come or gone
+            }
+        }
+        System.out.printf("Fuzzed %d authenticated writes (seed %d): %s%n", count, Long.getLong("dicta.fuzz.seed", 7), statuses);
+        assertThat(faults).as("faults among %s authenticated writes", count).isEmpty();
+    }
+
+    /** The resource's current ETag, a stale or future one, garbage, or none. */
+    private Optional<String> ifMatch(Snapshot target) {
+        String current = target == null || target.etag() == null ? "\"0\"" : target.etag();
+        long version = Long.parseLong(current.replaceAll("^\"(\\d+).*", "$1"));
+        return switch (random.nextInt(5)) {
+            case 0, 1 -> Optional.of(current);
+            case 2 -> Optional.of("\"" + (version > 0 ? version - 1 : version + 1) + "\"");
+            case 3 -> Optional.of(STRINGS[random.nextInt(STRINGS.length)]).filter(value -> value.chars().allMatch(c -> c >= 0x20 && c < 0x7F));
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * What an editor reading one resource sees: its status and representation, its ETag, and its variants' ids. Its
+     * revisions are left to {@link #revisionCount()}, since a revision once recorded never changes.
+     */
+    private record Snapshot(String representation, String etag, List<String> variantIds) {
+    }
+
+    private Snapshot snapshot(String target) {
+        RequestSpecification read = given().urlEncodingEnabled(false).auth().oauth2(editor);
+        if (target.startsWith("/api/v1/quotes/")) {
+            read.queryParam("include_retracted", "true");
+        }
+        Response resource = read.when().get(target);
+        List<String> variantIds = resource.statusCode() == 200 && target.startsWith("/api/v1/quotes/")
+                ? resource.jsonPath().getList("variants.id", Object.class).stream().map(String::valueOf).toList() : List.of();
+        return new Snapshot(resource.statusCode() + " " + resource.asString(), resource.header("ETag"), variantIds);
+    }
+
+    /** The ids a collection lists now, retracted quotes included. */
+    private List<String> idsOf(String collection) {
+        RequestSpecification list = given().auth().oauth2(editor).queryParam("limit", 100);
+        if (collection.equals("/api/v1/quotes")) {
+            list.queryParam("include_retracted", "true").queryParam("lang", "all");
+        }
+        return list.when().get(collection).then().statusCode(200).extract().jsonPath().getList("items.id", String.class);
+    }
+
+    /** Revisions recorded so far, of every resource: every change records one, and none is ever altered or removed. */
+    private long revisionCount() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("select count(*) from revision")) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    /** The spec's operations, as method and path, whose method is accepted. */
+    private static List<String[]> operations(JsonNode spec, Predicate<String> methods) {
+        List<String[]> operations = new ArrayList<>();
+        spec.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+            if (methods.test(method)) {
+                operations.add(new String[] {method, path.getKey()});
+            }
+        }));
+        return operations;
+    }
+
+    private static JsonNode parameter(JsonNode definition, String name) {
+        for (JsonNode parameter : definition.path("parameters")) {
+            if (parameter.get("name").asText().equals(name)) {
+                return parameter;
+            }
+        }
+        throw new IllegalArgumentException("no parameter " + name);
     }
 
     /** A valid value, a boundary value or garbage. */

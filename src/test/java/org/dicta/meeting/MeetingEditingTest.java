@@ -48,6 +48,26 @@ class MeetingEditingTest {
     }
 
     @Test
+    void aDateIsAnIsoCalendarDateInTheYearsOneTo9999AndNothingElse() {
+        String meeting = """
+                {"id": "2023-03-21-dated", "date": %s, "titles": {"en": "Dated talks"},
+                 "participants": [{"speaker": "ebrahim-raisi", "role": "host"}]}
+                """;
+        // Numbers (days since 1970 to Jackson alone), years beyond 9999, times: none is a date the spec can answer with.
+        for (String date : new String[] {"1436232706", "19436", "\"+3934115-09-25\"", "\"10000-01-01\"", "\"0000-12-31\"",
+                "\"2023-03-21T10:00:00Z\"", "\"2023-3-21\""}) {
+            given().auth().oauth2(EDITOR).contentType(ContentType.JSON).body(meeting.formatted(date)).when().post("/api/v1/meetings")
+                    .then().statusCode(400).body("type", equalTo("/problems/invalid-body")).body("violations.field", contains("date"));
+        }
+        given().when().get("/api/v1/meetings/2023-03-21-dated").then().statusCode(404);
+        given().auth().oauth2(EDITOR).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body("{\"date\": 19436}").when().patch("/api/v1/sources/003_b5ccf18f57044a7b")
+                .then().statusCode(400).body("violations.field", contains("date"));
+        given().auth().oauth2(EDITOR).contentType(ContentType.JSON).body(meeting.formatted("\"9999-12-31\"")).when().post("/api/v1/meetings")
+                .then().statusCode(201).body("date", equalTo("9999-12-31"));
+    }
+
+    @Test
     void aNewMeetingDateMovesItsQuotes() {
         String meeting = """
                 {"id": "2023-03-20-follow-up", "date": "2023-03-20", "titles": {"en": "Follow-up talks"},
