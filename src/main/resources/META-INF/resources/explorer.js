@@ -339,21 +339,25 @@ function describe(count, more, params) {
     return `${count} ${noun} shown${more ? ', more available' : ''}.`;
 }
 
-async function showList(params, view) {
+/**
+ * Shows one view in the results: a fresh start (heading, status, no results, no "more"), then what load() fetches,
+ * rendered by show(). Only the newest view may render, report an error or end the busy state: an answer to a view the
+ * reader has left is dropped.
+ */
+async function showView({title, status, view, load, show}) {
     const token = ++renderToken;
     clearError();
-    heading.textContent = Object.keys(params).length ? 'Search results' : 'Latest quotes';
-    showStatus('Searching…');
+    heading.textContent = title;
+    showStatus(status);
     results.replaceChildren();
     moreButton.hidden = true;
-    shown = 0;
+    moreButton.disabled = false;
     busy(true);
     try {
-        const page = await get('quotes', {...params, limit: PAGE_SIZE});
-        if (token !== renderToken) {
-            return;
+        const data = await load();
+        if (token === renderToken) {
+            show(data);
         }
-        appendPage(page, params);
     } catch (error) {
         if (token === renderToken) {
             showError(error);
@@ -363,6 +367,17 @@ async function showList(params, view) {
             busy(false, view);
         }
     }
+}
+
+function showList(params, view) {
+    shown = 0;
+    return showView({
+        title: Object.keys(params).length ? 'Search results' : 'Latest quotes',
+        status: 'Searching…',
+        view,
+        load: () => get('quotes', {...params, limit: PAGE_SIZE}),
+        show: page => appendPage(page, params),
+    });
 }
 
 function appendPage(page, params) {
@@ -392,44 +407,45 @@ async function showMore() {
         appendPage(page, params);
         results.children[firstNew]?.querySelector('.permalink')?.focus({preventScroll: false});
     } catch (error) {
-        showError(error);
-    } finally {
-        moreButton.disabled = false;
-        busy(false, results.dataset.view);
-    }
-}
-
-async function showQuote(id, openVariantId, view) {
-    const token = ++renderToken;
-    clearError();
-    heading.textContent = 'Quote';
-    showStatus('Loading the quote…');
-    results.replaceChildren();
-    moreButton.hidden = true;
-    busy(true);
-    try {
-        const quote = await get(`quotes/${encodeURIComponent(id)}`);
-        if (token !== renderToken) {
-            return;
-        }
-        const item = renderQuote(quote);
-        results.append(item);
-        showStatus(`Quote by ${english(quote.speaker.names)} in ${quote.variants.length} `
-            + `${quote.variants.length === 1 ? 'report' : 'reports'}.`);
-        heading.focus({preventScroll: true});
-        const variantSection = openVariantId
-            ? item.querySelector(`.variant[data-variant-id="${CSS.escape(openVariantId)}"]`) : null;
-        if (variantSection) {
-            variantSection.querySelector('.show-source').click();
-        }
-    } catch (error) {
         if (token === renderToken) {
             showError(error);
         }
     } finally {
+        // A newer view owns the button and the busy state now; it reset them when it started.
         if (token === renderToken) {
-            busy(false, view);
+            moreButton.disabled = false;
+            busy(false, results.dataset.view);
         }
+    }
+}
+
+function showQuote(id, openVariantId, view) {
+    return showView({
+        title: 'Quote',
+        status: 'Loading the quote…',
+        view,
+        load: () => get(`quotes/${encodeURIComponent(id)}`),
+        show: quote => {
+            const item = renderQuote(quote);
+            results.append(item);
+            showStatus(`Quote by ${english(quote.speaker.names)} in ${quote.variants.length} `
+                + `${quote.variants.length === 1 ? 'report' : 'reports'}.`);
+            heading.focus({preventScroll: true});
+            const variantSection = openVariantId
+                ? item.querySelector(`.variant[data-variant-id="${CSS.escape(openVariantId)}"]`) : null;
+            if (variantSection) {
+                variantSection.querySelector('.show-source').click();
+            }
+        },
+    });
+}
+
+/** A part of the address, decoded; as it is when it holds a malformed escape (a hand-edited link). */
+function decoded(text) {
+    try {
+        return decodeURIComponent(text);
+    } catch {
+        return text;
     }
 }
 
@@ -438,7 +454,7 @@ function route() {
     const hash = location.hash.replace(/^#/, '');
     const quoteRoute = hash.match(/^\/quotes\/([^/?]+)(?:\/variants\/([^/?]+)\/source)?$/);
     if (quoteRoute) {
-        showQuote(decodeURIComponent(quoteRoute[1]), quoteRoute[2] ? decodeURIComponent(quoteRoute[2]) : null, location.hash);
+        showQuote(decoded(quoteRoute[1]), quoteRoute[2] ? decoded(quoteRoute[2]) : null, location.hash);
         return;
     }
     if (hash.startsWith('/search')) {

@@ -2,8 +2,6 @@ package org.dicta.meeting;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -125,14 +123,10 @@ public class MeetingEditor extends VersionedEditor<Meeting, MeetingInput> {
     /** The meeting's quotes show its date and title, and sort by its date: they change with it. */
     @Override
     protected void changed(Meeting meeting) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<Quote> quotes = em.createQuery("select q from Quote q where q.meeting.id = :id", Quote.class)
                 .setParameter("id", meeting.id).getResultList();
-        for (Quote quote : quotes) {
-            quote.sortDate = meeting.date != null ? meeting.date : Quote.UNDATED;
-            quote.updatedAt = now;
-            quoteChanged.fire(new QuoteChanged(quote.id));
-        }
+        quotes.forEach(quote -> quote.sortDate = meeting.date != null ? meeting.date : Quote.UNDATED);
+        QuoteChanged.touch(quotes, quoteChanged);
     }
 
     @Override

@@ -183,12 +183,8 @@ public class CorpusImporter {
         if (topics.isEmpty()) {
             return;
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        em.createQuery("select distinct q from Quote q join q.topics t where t.id in :topics", Quote.class)
-                .setParameter("topics", topics).getResultList().forEach(quote -> {
-                    quote.updatedAt = now;
-                    quoteChanged.fire(new QuoteChanged(quote.id));
-                });
+        QuoteChanged.touch(em.createQuery("select distinct q from Quote q join q.topics t where t.id in :topics", Quote.class)
+                .setParameter("topics", topics).getResultList(), quoteChanged);
     }
 
     ImportReport apply(Path dir, String editor) {

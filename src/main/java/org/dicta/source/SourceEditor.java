@@ -6,8 +6,6 @@ import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -114,13 +112,8 @@ public class SourceEditor extends VersionedEditor<Source, SourceInput> {
     /** Quotes show the summary of every source they cite (publisher, headline, date): they change with it. */
     @Override
     protected void changed(Source source) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<Quote> quotes = em.createQuery("select distinct v.quote from QuoteVariant v where v.source.id = :id", Quote.class)
-                .setParameter("id", source.id).getResultList();
-        for (Quote quote : quotes) {
-            quote.updatedAt = now;
-            quoteChanged.fire(new QuoteChanged(quote.id));
-        }
+        QuoteChanged.touch(em.createQuery("select distinct v.quote from QuoteVariant v where v.source.id = :id", Quote.class)
+                .setParameter("id", source.id).getResultList(), quoteChanged);
     }
 
     @Override

@@ -105,12 +105,8 @@ public class SpeakerEditor extends VersionedEditor<Speaker, SpeakerInput> {
     /** Quotes show their speaker's names: a renamed speaker changes them for clients that sync, and in the index. */
     @Override
     protected void changed(Speaker speaker) {
-        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
-        for (Quote quote : em.createQuery("select q from Quote q where q.speaker.id = :id", Quote.class)
-                .setParameter("id", speaker.id).getResultList()) {
-            quote.updatedAt = now;
-            quoteChanged.fire(new QuoteChanged(quote.id));
-        }
+        QuoteChanged.touch(em.createQuery("select q from Quote q where q.speaker.id = :id", Quote.class)
+                .setParameter("id", speaker.id).getResultList(), quoteChanged);
     }
 
     @Override

@@ -29,7 +29,7 @@ public class CachedReads {
     CachedReads(ResponseCache cache, ApiConfig config, @ConfigProperty(name = "quarkus.datasource.jdbc.url") String databaseUrl) {
         this.cache = cache;
         this.cacheControl = CachingHeaders.cacheControl(config);
-        this.active = cache.enabled() && !config.sharedDatabase().orElse(!ResponseCaching.embedded(databaseUrl));
+        this.active = cache.enabled() && !ResponseCaching.sharedDatabase(config, databaseUrl);
     }
 
     void install(@Observes Router router) {

@@ -55,13 +55,21 @@ public class ResponseCaching {
         this.cache = cache;
         this.changes = changes;
         this.json = json;
-        this.sharedDatabase = config.sharedDatabase().orElse(!embedded(databaseUrl));
+        this.sharedDatabase = sharedDatabase(config, databaseUrl);
     }
 
     /** Quote reads, but not random picks: a different quote each time. */
     static boolean cacheable(String path) {
         return path.startsWith(PREFIX) && (path.length() == PREFIX.length() || path.charAt(PREFIX.length()) == '/')
                 && !path.equals(PREFIX + "/random");
+    }
+
+    /**
+     * Whether other processes may write to the database ({@code dicta.api.shared-database}; by default, unless it is
+     * an H2 database embedded in this process).
+     */
+    static boolean sharedDatabase(ApiConfig config, String url) {
+        return config.sharedDatabase().orElse(!embedded(url));
     }
 
     /** An H2 database in this process only: no other process can write to it. */

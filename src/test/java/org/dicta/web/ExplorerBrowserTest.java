@@ -7,11 +7,9 @@ import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +19,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.dicta.support.BrowserProfile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -36,32 +31,9 @@ import org.junit.jupiter.api.TestInfo;
 @QuarkusTest
 @TestProfile(BrowserProfile.class)
 @Tag("browser")
-class ExplorerBrowserTest {
+class ExplorerBrowserTest extends BrowserTest {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]{5,}");
-
-    private static Chromium chromium;
-
-    @TestHTTPResource("/")
-    URL app;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    /** The same corpus for every test, whichever runs first: the seeds plus the quote made of markup. */
-    @BeforeEach
-    void corpus() {
-        MarkupQuote.ensure();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void searchInEachScriptShowsTheQuotesTheApiFinds(TestInfo info) throws Exception {
@@ -276,6 +248,12 @@ class ExplorerBrowserTest {
             open(page, "#/quotes/no-such-quote");
             String missing = given().when().get("/api/v1/quotes/no-such-quote").then().statusCode(404).extract().path("detail");
             assertThat(page.locator("#error").textContent()).isEqualTo(missing);
+
+            // A hand-edited link with a malformed escape is looked up as written, not a script error.
+            open(page, "#/quotes/no-such-%E0%A4");
+            String malformed = given().urlEncodingEnabled(true).when().get("/api/v1/quotes/{id}", "no-such-%E0%A4")
+                    .then().statusCode(404).extract().path("detail");
+            assertThat(page.locator("#error").textContent()).isEqualTo(malformed);
         });
     }
 
@@ -407,9 +385,6 @@ class ExplorerBrowserTest {
         return all;
     }
 
-    private static JsonPath api(String path, Map<String, ?> params) {
-        return given().queryParams(params).when().get(path).then().statusCode(200).extract().jsonPath();
-    }
 
     private static Map<String, String> directions() {
         JsonPath languages = api("/api/v1/languages", Map.of());

@@ -7,22 +7,17 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dicta.support.BrowserProfile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -34,30 +29,7 @@ import org.junit.jupiter.api.TestInfo;
 @QuarkusTest
 @TestProfile(BrowserProfile.class)
 @Tag("browser")
-class WidgetBrowserTest {
-
-    private static Chromium chromium;
-
-    @TestHTTPResource("/")
-    URL app;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    /** The same corpus for every test, whichever runs first: the seeds plus the quote made of markup. */
-    @BeforeEach
-    void corpus() {
-        MarkupQuote.ensure();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class WidgetBrowserTest extends BrowserTest {
 
     @Test
     void showsTheChosenQuoteInUrduWithSpeakerAndALinkToItsSource(TestInfo info) throws Exception {
@@ -301,7 +273,4 @@ class WidgetBrowserTest {
                 .setBody(html)));
     }
 
-    private static JsonPath api(String path, Map<String, ?> params) {
-        return given().queryParams(params).when().get(path).then().statusCode(200).extract().jsonPath();
-    }
 }
