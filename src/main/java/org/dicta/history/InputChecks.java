@@ -6,7 +6,7 @@ import java.text.Normalizer;
 import java.util.List;
 import org.dicta.language.Language;
 import org.dicta.language.LanguageCatalog;
-import org.dicta.web.Problem;
+import org.dicta.domain.Violation;
 
 /** The checks every editor makes of texts it is given: a supported language, and Unicode NFC. */
 @ApplicationScoped
@@ -21,22 +21,22 @@ public class InputChecks {
     }
 
     /** The language must be stored, checked in the current transaction (an import may have just added it). */
-    public void language(String field, String lang, List<Problem.Violation> violations) {
+    public void language(String field, String lang, List<Violation> violations) {
         if (em.find(Language.class, lang) == null) {
-            violations.add(new Problem.Violation(field, "language '" + lang + "' is not one of " + catalog.codes()));
+            violations.add(new Violation(field, "language '" + lang + "' is not one of " + catalog.codes()));
         }
     }
 
     /** An absent value passes; a present one must be in Unicode NFC. */
-    public void nfc(String field, String value, List<Problem.Violation> violations) {
+    public void nfc(String field, String value, List<Violation> violations) {
         if (value != null && !Normalizer.isNormalized(value, Normalizer.Form.NFC)) {
-            violations.add(new Problem.Violation(field, "is not in Unicode NFC; normalise it before sending: Dicta stores "
+            violations.add(new Violation(field, "is not in Unicode NFC; normalise it before sending: Dicta stores "
                     + "and serves texts byte for byte, and spans and search must not depend on how a client composed them"));
         }
     }
 
     /** A text in a language: both checks. */
-    public void text(String field, String lang, String text, List<Problem.Violation> violations) {
+    public void text(String field, String lang, String text, List<Violation> violations) {
         language(field, lang, violations);
         nfc(field, text, violations);
     }

@@ -12,13 +12,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.dicta.web.MergePatch;
+import org.dicta.domain.DomainException;
 import org.dicta.web.Page;
-import org.dicta.web.Preconditions;
-import org.dicta.web.ProblemException;
-import org.dicta.web.ResourceNotFoundException;
+import org.dicta.domain.Violation;
 
 /** What every editor does around a change: the state as JSON, merge patches of it, and the revision it leaves. */
 @ApplicationScoped
@@ -46,14 +44,13 @@ public class Revisions {
     /**
      * Applies a JSON Merge Patch to the current editable state and checks the result like a PUT body.
      *
-     * @throws ProblemException 400 when the patched document is not a valid input
+     * @throws DomainException (malformed) when the patched document is not a valid input
      * @throws ConstraintViolationException when it breaks the input's constraints
      */
     public <T> T patch(T current, JsonNode patch, Class<T> type) {
         if (patch == null || !patch.isObject()) {
-            throw new ProblemException(400, "/problems/invalid-body", "Invalid request body",
-                    "A JSON Merge Patch here is a JSON object naming the members to change.",
-                    List.of(new org.dicta.web.Problem.Violation("body", "is not a JSON object")), Map.of());
+            throw DomainException.malformed("A JSON Merge Patch here is a JSON object naming the members to change.",
+                    List.of(new Violation("body", "is not a JSON object")));
         }
         T patched;
         try {
@@ -63,10 +60,8 @@ public class Revisions {
                     ? mapping.getPath().stream().map(ref -> ref.getIndex() >= 0 ? "[" + ref.getIndex() + "]" : "." + ref.getFieldName())
                             .reduce("", String::concat).replaceFirst("^\\.", "").replace(".[", "[")
                     : "";
-            throw new ProblemException(400, "/problems/invalid-body", "Invalid request body",
-                    "The patched document is not valid: " + e.getOriginalMessage(),
-                    List.of(new org.dicta.web.Problem.Violation(field.isEmpty() ? "body" : field, "has the wrong type or value")),
-                    Map.of());
+            throw DomainException.malformed("The patched document is not valid: " + e.getOriginalMessage(),
+                    List.of(new Violation(field.isEmpty() ? "body" : field, "has the wrong type or value")));
         }
         Set<ConstraintViolation<T>> violations = validator.validate(patched);
         if (!violations.isEmpty()) {
@@ -95,9 +90,9 @@ public class Revisions {
     public void requireCurrent(Class<?> entityType, String id, long version) {
         Long committed = em.createQuery("select e.version from " + entityType.getSimpleName() + " e where e.id = :id", Long.class)
                 .setParameter("id", id).getResultStream().findFirst()
-                .orElseThrow(() -> new ResourceNotFoundException(entityType.getSimpleName().toLowerCase(Locale.ROOT), id));
+                .orElseThrow(() -> DomainException.notFound(entityType.getSimpleName().toLowerCase(Locale.ROOT), id));
         if (committed != version) {
-            throw Preconditions.stale(committed);
+            throw DomainException.stale(committed);
         }
     }
 
@@ -110,7 +105,7 @@ public class Revisions {
     public Page<RevisionView> history(String kind, String id, boolean exists) {
         List<Revision> revisions = Revision.of(kind, id);
         if (revisions.isEmpty() && !exists) {
-            throw new ResourceNotFoundException(kind, id);
+            throw DomainException.notFound(kind, id);
         }
         return Page.whole(revisions.stream().map(revision -> RevisionView.from(revision, json)).toList());
     }

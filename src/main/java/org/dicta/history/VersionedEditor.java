@@ -1,21 +1,23 @@
 package org.dicta.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.arc.All;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.dicta.web.Preconditions;
-import org.dicta.web.Problem;
-import org.dicta.web.ProblemException;
-import org.dicta.web.ResourceNotFoundException;
+import java.util.function.Consumer;
+import org.dicta.domain.DomainException;
+import org.dicta.domain.Versions;
+import org.dicta.domain.Violation;
 
 /**
- * The editorial life of a versioned resource, the same for each kind: create (409 when the id is taken), replace and
- * merge-patch (If-Match required), delete (If-Match; refused while something refers to it), each in one transaction
- * with its revision. Subclasses say how an input is checked and written onto the entity.
+ * The editorial life of a versioned resource, the same for every kind, quotes included: create (a conflict when the
+ * id is taken), replace, merge-patch and partial edits (each naming the current version), and retirement (removal, or a
+ * tombstone that keeps the resource), each in one transaction with its revision. Subclasses say how an input is
+ * checked and written onto the entity.
  *
  * @param <E> the entity
  * @param <I> the input record editors send, also the state kept in revisions
@@ -30,6 +32,13 @@ public abstract class VersionedEditor<E, I> {
 
     @Inject
     protected InputChecks checks;
+
+    @Inject
+    Event<ResourceChanged> changes;
+
+    @Inject
+    @All
+    List<ReferenceHolder> referenceHolders;
 
     /** The resource kind in revisions and messages ("speaker"). */
     protected abstract String kind();
@@ -48,23 +57,12 @@ public abstract class VersionedEditor<E, I> {
 
     protected abstract I stateOf(E entity);
 
-    /** Checks the input (422 naming each faulty field) and writes it onto the entity. */
+    /** Checks the input (unprocessable, naming each faulty field) and writes it onto the entity. */
     protected abstract void apply(E entity, I input);
-
-    /** Why the entity cannot be deleted now, if something still refers to it. */
-    protected abstract Optional<String> deletionBlocker(String id);
-
-    /** Hook after a change is written (e.g. to update quotes that show this resource). */
-    protected void changed(E entity) {
-    }
 
     /** The form of a state in which two equal states compare equal (e.g. lists whose order means nothing, sorted). */
     protected Object comparable(I input) {
         return input;
-    }
-
-    /** Hook before the entity is removed, to detach it from what may hold it without depending on it. */
-    protected void beforeDelete(E entity) {
     }
 
     /** An id for a new resource whose input has none; null when one is required. */
@@ -72,9 +70,28 @@ public abstract class VersionedEditor<E, I> {
         return null;
     }
 
+    /** Refuses to edit a resource that exists but is no longer in service (a retracted quote); by default all are. */
+    protected void requireStanding(E entity) {
+    }
+
+    /** Hook before the entity is removed, to detach it from what may hold it without depending on it. */
+    protected void beforeDelete(E entity) {
+    }
+
     /**
-     * Creates the resource, or updates it when it exists and differs (without If-Match: imports apply a corpus as a
-     * whole), or leaves it alone when it is the same.
+     * Takes the resource out of service and returns the version its retirement is recorded with. By default it is
+     * removed (its revisions stay); a kind that keeps a tombstone overrides this.
+     */
+    protected long retire(E entity, String reason) {
+        beforeDelete(entity);
+        em.remove(entity);
+        em.flush();
+        return versionOf(entity) + 1;
+    }
+
+    /**
+     * Creates the resource, or updates it when it exists and differs (without a version check: imports apply a corpus
+     * as a whole), or leaves it alone when it is the same.
      */
     @Transactional
     public Outcome upsert(I input, String editor) {
@@ -83,6 +100,7 @@ public abstract class VersionedEditor<E, I> {
             create(input, editor);
             return Outcome.CREATED;
         }
+        requireStanding(existing);
         if (revisions.sameState(comparable(stateOf(existing)), comparable(input))) {
             return Outcome.UNCHANGED;
         }
@@ -94,16 +112,17 @@ public abstract class VersionedEditor<E, I> {
     public E create(I input, String editor) {
         String id = idOf(input) != null ? idOf(input) : newId(input);
         if (id == null) {
-            throw ProblemException.unprocessable(List.of(new Problem.Violation("id", "is required to create a " + kind())));
+            throw DomainException.unprocessable(List.of(new Violation("id", "is required to create a " + kind())));
         }
         if (em.find(entityType(), id) != null) {
-            throw new ProblemException(409, "/problems/conflict", "Conflict", "A " + kind() + " with id '" + id
-                    + "' exists already.", List.of(new Problem.Violation("id", "is taken")), Map.of());
+            throw new DomainException(DomainException.Kind.CONFLICT, "conflict", "Conflict", "A " + kind() + " with id '"
+                    + id + "' exists already; choose another id, or change the existing one with PUT or PATCH.",
+                    List.of(new Violation("id", "is taken")));
         }
         E entity = newEntity(id);
         apply(entity, input);
         em.persist(entity);
-        changed(entity);
+        changed(id);
         em.flush();
         revisions.record(kind(), id, versionOf(entity), RevisionAction.CREATE, null, revisions.state(stateOf(entity)),
                 reasonOf(input), editor);
@@ -113,35 +132,54 @@ public abstract class VersionedEditor<E, I> {
     @Transactional
     public E replace(String id, I input, String ifMatch, String editor) {
         E entity = find(id);
-        Preconditions.requireMatch(ifMatch, versionOf(entity));
+        Versions.requireMatch(ifMatch, versionOf(entity));
         return update(id, entity, input, editor);
     }
 
     @Transactional
     public E patch(String id, JsonNode patch, String ifMatch, String editor) {
         E entity = find(id);
-        Preconditions.requireMatch(ifMatch, versionOf(entity));
+        Versions.requireMatch(ifMatch, versionOf(entity));
         return update(id, entity, revisions.patch(stateOf(entity), patch, inputType()), editor);
     }
 
+    /**
+     * A change to part of the resource (one of a quote's variants), made by {@code change} and recorded as an update
+     * with {@code reason}, like any other.
+     */
+    @Transactional
+    public E edit(String id, String ifMatch, String reason, String editor, Consumer<E> change) {
+        E entity = find(id);
+        Versions.requireMatch(ifMatch, versionOf(entity));
+        String before = revisions.state(stateOf(entity));
+        change.accept(entity);
+        changed(id);
+        em.flush();
+        revisions.record(kind(), id, versionOf(entity), RevisionAction.UPDATE, before, revisions.state(stateOf(entity)),
+                reason, editor);
+        return entity;
+    }
+
+    /** Retires the resource: refused while another resource refers to it. */
     @Transactional
     public void delete(String id, String ifMatch, String reason, String editor) {
         E entity = find(id);
-        Preconditions.requireMatch(ifMatch, versionOf(entity));
-        deletionBlocker(id).ifPresent(blocker -> {
-            throw new ProblemException(409, "/problems/in-use", "In use", "The " + kind() + " '" + id + "' cannot be deleted: "
-                    + blocker, null, Map.of());
-        });
+        Versions.requireMatch(ifMatch, versionOf(entity));
+        List<String> references = references(id);
+        if (!references.isEmpty()) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "in-use", "In use", "The " + kind() + " '" + id
+                    + "' cannot be deleted: " + String.join(" ", references), null);
+        }
         String before = revisions.state(stateOf(entity));
-        beforeDelete(entity);
-        em.remove(entity);
-        em.flush();
-        revisions.record(kind(), id, versionOf(entity) + 1, RevisionAction.RETRACT, before, before, reason, editor);
+        long version = retire(entity, reason);
+        String after = em.contains(entity) ? revisions.state(stateOf(entity)) : before;
+        changed(id);
+        revisions.record(kind(), id, version, RevisionAction.RETRACT, before, after, reason, editor);
     }
 
     private E update(String id, E entity, I input, String editor) {
         if (idOf(input) != null && !idOf(input).equals(id)) {
-            throw ProblemException.unprocessable(List.of(new Problem.Violation("id",
+            throw DomainException.unprocessable(List.of(new Violation("id",
                     "is '" + idOf(input) + "' but the " + kind() + " is '" + id + "'; ids do not change")));
         }
         if (revisions.sameState(comparable(stateOf(entity)), comparable(input))) {
@@ -150,18 +188,34 @@ public abstract class VersionedEditor<E, I> {
         }
         String before = revisions.state(stateOf(entity));
         apply(entity, input);
-        changed(entity);
-        em.flush(); // version conflicts surface here, as 412, rather than at commit
+        changed(id);
+        em.flush(); // version conflicts surface here, as stale, rather than at commit
         revisions.record(kind(), id, versionOf(entity), RevisionAction.UPDATE, before, revisions.state(stateOf(entity)),
                 reasonOf(input), editor);
         return entity;
     }
 
+    /** Whether another resource refers to this one (see {@link ReferenceHolder}). */
+    protected boolean isReferredTo(String id) {
+        return !references(id).isEmpty();
+    }
+
+    private List<String> references(String id) {
+        return referenceHolders.stream().map(holder -> holder.referencesTo(kind(), id)).flatMap(Optional::stream).toList();
+    }
+
+    /** Tells the features that show this resource that it changed, in this transaction. */
+    private void changed(String id) {
+        changes.fire(new ResourceChanged(kind(), id));
+    }
+
+    /** The resource, unless it does not exist or is no longer in service. */
     protected E find(String id) {
         E entity = em.find(entityType(), id);
         if (entity == null) {
-            throw new ResourceNotFoundException(kind(), id);
+            throw DomainException.notFound(kind(), id);
         }
+        requireStanding(entity);
         return entity;
     }
 }

@@ -7,20 +7,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import org.dicta.web.SupportedLanguages;
 
 /** The ordered list of supported language codes, read once from the database and kept in memory. */
 @ApplicationScoped
-public class LanguageCatalog {
+public class LanguageCatalog implements SupportedLanguages {
 
     /** English names by code, in catalogue order; null until first needed. */
     private volatile Map<String, String> names;
 
     /** Supported codes in catalogue order. */
+    @Override
     public List<String> codes() {
         return List.copyOf(names().keySet());
     }
 
     /** The English name of each supported language, by code, in catalogue order. */
+    @Override
     public Map<String, String> names() {
         Map<String, String> loaded = names;
         if (loaded != null) {
@@ -45,6 +48,7 @@ public class LanguageCatalog {
      * The supported code a client's BCP 47 tag designates: the code itself, compared without regard to case,
      * or else its primary language subtag ({@code fa-IR} designates {@code fa}), as RFC 4647 lookup does.
      */
+    @Override
     public Optional<String> resolve(String tag) {
         String wanted = tag.toLowerCase(Locale.ROOT);
         List<String> supported = codes();
@@ -58,17 +62,5 @@ public class LanguageCatalog {
             return resolve(wanted.substring(0, dash));
         }
         return Optional.empty();
-    }
-
-    /** Whether a string is a well-formed BCP 47 language tag. */
-    public static boolean isWellFormed(String tag) {
-        if (tag == null || tag.isBlank()) {
-            return false;
-        }
-        try {
-            return new Locale.Builder().setLanguageTag(tag).build().toLanguageTag().equalsIgnoreCase(tag);
-        } catch (java.util.IllformedLocaleException e) {
-            return false;
-        }
     }
 }

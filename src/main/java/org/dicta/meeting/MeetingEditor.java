@@ -1,20 +1,16 @@
 package org.dicta.meeting;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.dicta.history.VersionedEditor;
-import org.dicta.quote.Quote;
-import org.dicta.quote.QuoteChanged;
 import org.dicta.source.Source;
 import org.dicta.speaker.Speaker;
-import org.dicta.web.Problem;
-import org.dicta.web.ProblemException;
+import org.dicta.domain.Violation;
+import org.dicta.domain.DomainException;
 
 /** Editors' changes to meetings; a new date moves the meeting's quotes in "newest first" order and in search. */
 @ApplicationScoped
@@ -22,10 +18,10 @@ public class MeetingEditor extends VersionedEditor<Meeting, MeetingInput> {
 
     public static final String KIND = "meeting";
 
-    private final Event<QuoteChanged> quoteChanged;
+    private final MeetingCitations citations;
 
-    MeetingEditor(Event<QuoteChanged> quoteChanged) {
-        this.quoteChanged = quoteChanged;
+    MeetingEditor(MeetingCitations citations) {
+        this.citations = citations;
     }
 
     @Override
@@ -72,22 +68,22 @@ public class MeetingEditor extends VersionedEditor<Meeting, MeetingInput> {
 
     @Override
     protected void apply(Meeting meeting, MeetingInput input) {
-        List<Problem.Violation> violations = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
         Map<String, String> places = input.places() == null ? Map.of() : input.places();
         input.titles().forEach((lang, title) -> checks.text("titles." + lang, lang, title, violations));
         places.forEach((lang, place) -> checks.text("places." + lang, lang, place, violations));
         places.keySet().stream().filter(lang -> !input.titles().containsKey(lang)).forEach(lang ->
-                violations.add(new Problem.Violation("places." + lang, "has no title in titles." + lang)));
+                violations.add(new Violation("places." + lang, "has no title in titles." + lang)));
         List<Participant> participants = new ArrayList<>();
         Set<String> present = new HashSet<>();
         List<MeetingInput.Participant> given = input.participants() == null ? List.of() : input.participants();
         for (int i = 0; i < given.size(); i++) {
             Speaker speaker = em.find(Speaker.class, given.get(i).speaker());
             if (speaker == null) {
-                violations.add(new Problem.Violation("participants[" + i + "].speaker",
+                violations.add(new Violation("participants[" + i + "].speaker",
                         "there is no speaker with id '" + given.get(i).speaker() + "'"));
             } else if (!present.add(speaker.id)) {
-                violations.add(new Problem.Violation("participants[" + i + "].speaker", "is listed twice"));
+                violations.add(new Violation("participants[" + i + "].speaker", "is listed twice"));
             } else {
                 participants.add(new Participant(speaker, given.get(i).role()));
             }
@@ -97,19 +93,17 @@ public class MeetingEditor extends VersionedEditor<Meeting, MeetingInput> {
         for (int i = 0; i < sourceIds.size(); i++) {
             Source source = em.find(Source.class, sourceIds.get(i));
             if (source == null) {
-                violations.add(new Problem.Violation("sources[" + i + "]", "there is no source with id '" + sourceIds.get(i) + "'"));
+                violations.add(new Violation("sources[" + i + "]", "there is no source with id '" + sourceIds.get(i) + "'"));
             } else if (!sources.contains(source)) {
                 sources.add(source);
             }
         }
         if (meeting.id != null && em.contains(meeting)) {
-            List<String> cited = em.createQuery("select distinct v.source.id from QuoteVariant v where v.quote.meeting.id = :id",
-                    String.class).setParameter("id", meeting.id).getResultList();
-            cited.stream().filter(id -> sources.stream().noneMatch(source -> source.id.equals(id))).forEach(id ->
-                    violations.add(new Problem.Violation("sources", "must keep '" + id + "': quotes of this meeting cite it")));
+            citations.sourcesCitedAt(meeting.id).stream().filter(id -> sources.stream().noneMatch(source -> source.id.equals(id))).forEach(id ->
+                    violations.add(new Violation("sources", "must keep '" + id + "': quotes of this meeting cite it")));
         }
         if (!violations.isEmpty()) {
-            throw ProblemException.unprocessable(violations);
+            throw DomainException.unprocessable(violations);
         }
         meeting.date = input.date();
         meeting.labels.clear();
@@ -118,21 +112,5 @@ public class MeetingEditor extends VersionedEditor<Meeting, MeetingInput> {
         meeting.participants.addAll(participants);
         meeting.sources.clear();
         meeting.sources.addAll(sources);
-    }
-
-    /** The meeting's quotes show its date and title, and sort by its date: they change with it. */
-    @Override
-    protected void changed(Meeting meeting) {
-        List<Quote> quotes = em.createQuery("select q from Quote q where q.meeting.id = :id", Quote.class)
-                .setParameter("id", meeting.id).getResultList();
-        quotes.forEach(quote -> quote.sortDate = meeting.date != null ? meeting.date : Quote.UNDATED);
-        QuoteChanged.touch(quotes, quoteChanged);
-    }
-
-    @Override
-    protected Optional<String> deletionBlocker(String id) {
-        long quotes = em.createQuery("select count(q) from Quote q where q.meeting.id = :id", Long.class)
-                .setParameter("id", id).getSingleResult();
-        return quotes == 0 ? Optional.empty() : Optional.of(quotes + " quotes were made at it.");
     }
 }

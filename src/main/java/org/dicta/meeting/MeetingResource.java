@@ -22,9 +22,6 @@ import org.dicta.auth.CurrentEditor;
 import org.dicta.auth.Roles;
 import org.dicta.history.Revisions;
 import org.dicta.history.RevisionView;
-import org.dicta.quote.QuoteFilterParameters;
-import org.dicta.quote.QuoteListing;
-import org.dicta.quote.QuoteView;
 import org.dicta.web.ApiConfig;
 import org.dicta.web.Cursor;
 import org.dicta.web.LanguageChoice;
@@ -36,7 +33,6 @@ import org.dicta.web.Problem;
 import org.dicta.web.PageParameters;
 import org.dicta.web.PageRequest;
 import org.dicta.web.Parameters;
-import org.dicta.web.ResourceNotFoundException;
 import org.dicta.web.Responses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -49,6 +45,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.dicta.domain.DomainException;
 
 /** Meetings: the occasions at which statements were made. */
 @Path("/api/v1/meetings")
@@ -65,9 +62,6 @@ public class MeetingResource {
 
     @Inject
     ApiConfig config;
-
-    @Inject
-    QuoteListing listing;
 
     @Inject
     MeetingEditor editor;
@@ -102,26 +96,8 @@ public class MeetingResource {
         Parameters parameters = new Parameters();
         LanguageChoice language = languages.read(parameters, lang);
         parameters.throwIfInvalid();
-        Meeting meeting = Meeting.<Meeting>findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("meeting", id));
+        Meeting meeting = Meeting.<Meeting>findByIdOptional(id).orElseThrow(() -> DomainException.notFound("meeting", id));
         return Responses.versioned(MeetingView.from(meeting, language), language, meeting.version, ifNoneMatch);
-    }
-
-    @GET
-    @Path("{id}/quotes")
-    @Tag(name = "Quotes")
-    @Operation(operationId = "listMeetingQuotes", summary = "List the quotes of one meeting",
-            description = "The quotes made at one meeting, with the same filters and paging as /api/v1/quotes.")
-    public RestResponse<Page<QuoteView>> quotes(
-            @Parameter(description = "Meeting id.", example = "2023-03-13-leader-receives-lukashenko") @RestPath String id,
-            @Parameter(description = "Only quotes by these speakers (ids; repeat the parameter or separate with commas).",
-                    example = "ali-khamenei") @RestQuery List<String> speaker,
-            @BeanParam QuoteFilterParameters filters, @BeanParam PageParameters page, UriInfo uri) {
-        if (Meeting.findByIdOptional(id).isEmpty()) {
-            throw new ResourceNotFoundException("meeting", id);
-        }
-        Parameters parameters = new Parameters();
-        List<String> speakers = parameters.ids("speaker", speaker);
-        return listing.list(parameters, speakers, id, filters, page, uri);
     }
 
     @POST

@@ -15,6 +15,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.OptimisticLock;
 import java.time.LocalDate;
+import org.dicta.search.DateKey;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ import org.dicta.topic.Topic;
 public class Quote extends PanacheEntityBase {
 
     /** Stands for "no date stated" in {@link #sortDate}; sorts last among newest-first. */
-    public static final LocalDate UNDATED = LocalDate.of(1, 1, 1);
+    public static final LocalDate UNDATED = DateKey.UNDATED;
 
     @Id
     public String id;

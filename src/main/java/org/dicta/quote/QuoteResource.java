@@ -40,7 +40,6 @@ import org.dicta.web.ProblemException;
 import org.dicta.web.PageParameters;
 import org.dicta.web.Problem;
 import org.dicta.web.Parameters;
-import org.dicta.web.ResourceNotFoundException;
 import org.dicta.web.Responses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -54,6 +53,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.dicta.domain.DomainException;
 
 /** Quotes: the filtered and searchable list with its exports, one quote by id, and a random one. */
 @Path("/api/v1/quotes")
@@ -164,10 +164,10 @@ public class QuoteResource {
             parameters.reject("include_retracted", "must be true or false");
         }
         parameters.throwIfInvalid();
-        Quote quote = quotes.find(id).orElseThrow(() -> new ResourceNotFoundException("quote", id));
+        Quote quote = quotes.find(id).orElseThrow(() -> DomainException.notFound("quote", id));
         if (quote.retractedAt != null) {
             if (!"true".equals(includeRetracted)) {
-                throw gone(quote);
+                throw new QuoteRetractedException(quote);
             }
             currentEditor.require();
         }
@@ -255,7 +255,7 @@ public class QuoteResource {
         if (reason == null || reason.isBlank() || reason.length() > 2000) {
             throw new InvalidParameterException("reason", "a retraction needs a reason of 1 to 2000 characters");
         }
-        editor.retract(id, reason, ifMatch, editorName());
+        editor.delete(id, ifMatch, reason, editorName());
         return RestResponse.noContent();
     }
 
@@ -278,13 +278,13 @@ public class QuoteResource {
     public QuoteView.VariantView variant(
             @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
             @Parameter(description = "Variant id.", example = "22") @RestPath long variantId) {
-        Quote quote = quotes.find(id).orElseThrow(() -> new ResourceNotFoundException("quote", id));
+        Quote quote = quotes.find(id).orElseThrow(() -> DomainException.notFound("quote", id));
         if (quote.retractedAt != null) {
-            throw gone(quote);
+            throw new QuoteRetractedException(quote);
         }
         LanguageChoice all = languages.all();
         return QuoteView.from(QuoteMatch.whole(quote), all).variants().stream().filter(variant -> variant.id() == variantId)
-                .findFirst().orElseThrow(() -> new ResourceNotFoundException("No variant " + variantId + " in quote '" + id + "'."));
+                .findFirst().orElseThrow(() -> DomainException.notFound("No variant " + variantId + " in quote '" + id + "'."));
     }
 
     @POST
@@ -364,14 +364,6 @@ public class QuoteResource {
         return written(id, RestResponse.ResponseBuilder.ok());
     }
 
-    /** 410 for a retracted quote, with the reason and a link to its revisions. */
-    static ProblemException gone(Quote quote) {
-        String revisions = "/api/v1/quotes/" + quote.id + "/revisions";
-        return new ProblemException(410, "/problems/retracted", "Quote retracted", "This quote was retracted on "
-                + quote.retractedAt.toLocalDate() + ": " + quote.retractionReason + " Its history is at " + revisions + ".",
-                null, Map.of("Link", "<" + revisions + ">; rel=\"version-history\""));
-    }
-
     /** The quote as it now stands, read afresh once the write has committed. */
     private RestResponse<QuoteView> written(String id, RestResponse.ResponseBuilder<QuoteView> builder) {
         Quote quote = quotes.find(id).orElseThrow();
@@ -412,7 +404,7 @@ public class QuoteResource {
         QuoteFilter filter = new QuoteFilter(speakers, null, topics, language.filter(), quoteMode, null, null, null, null,
                 QuoteSort.DATE, false);
         QuoteMatch match = quotes.random(filter)
-                .orElseThrow(() -> new ResourceNotFoundException("No quote matches these filters."));
+                .orElseThrow(() -> DomainException.notFound("No quote matches these filters."));
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true); // a different quote each time
         RestResponse.ResponseBuilder<QuoteView> builder = RestResponse.ResponseBuilder.ok(QuoteView.from(match, language))

@@ -16,11 +16,10 @@ import org.dicta.meeting.Meeting;
 import org.dicta.search.DateKey;
 import org.dicta.search.RelevanceKey;
 import org.dicta.search.SearchHit;
-import org.dicta.search.QuoteChangeFeed;
 import org.dicta.search.SearchIndex;
 import org.dicta.search.SearchQuery.Highlight;
 import org.dicta.web.InvalidParameterException;
-import org.dicta.web.Problem;
+import org.dicta.domain.Violation;
 
 /**
  * Reads quotes: one by id, a random one, or a page of a filtered list. Lists without a full-text query are answered
@@ -206,11 +205,11 @@ public class QuoteService {
      * @throws InvalidParameterException when the filter names a speaker, meeting or topic that does not exist
      */
     public void checkReferences(QuoteFilter filter) {
-        List<Problem.Violation> violations = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
         unknown("speaker", "Speaker", filter.speakers(), "/api/v1/speakers", violations);
         unknown("topic", "Topic", filter.topics(), "/api/v1/topics", violations);
         if (filter.meeting() != null && Meeting.findByIdOptional(filter.meeting()).isEmpty()) {
-            violations.add(new Problem.Violation("meeting",
+            violations.add(new Violation("meeting",
                     "there is no meeting with id '" + filter.meeting() + "' (see /api/v1/meetings)"));
         }
         if (!violations.isEmpty()) {
@@ -218,14 +217,14 @@ public class QuoteService {
         }
     }
 
-    private void unknown(String parameter, String entity, List<String> ids, String listing, List<Problem.Violation> violations) {
+    private void unknown(String parameter, String entity, List<String> ids, String listing, List<Violation> violations) {
         if (ids.isEmpty()) {
             return;
         }
         List<String> known = em.createQuery("select e.id from " + entity + " e where e.id in :ids", String.class)
                 .setParameter("ids", ids)
                 .getResultList();
-        ids.stream().filter(id -> !known.contains(id)).forEach(id -> violations.add(new Problem.Violation(parameter,
+        ids.stream().filter(id -> !known.contains(id)).forEach(id -> violations.add(new Violation(parameter,
                 "there is no " + parameter + " with id '" + id + "' (see " + listing + ")")));
     }
 }

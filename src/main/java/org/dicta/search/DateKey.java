@@ -2,13 +2,15 @@ package org.dicta.search;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import org.dicta.quote.Quote;
 
 /**
- * The position of a quote in "newest first" order: its meeting date (or {@link Quote#UNDATED}) and its id. Cursors carry
+ * The position of a quote in "newest first" order: its meeting date (or {@link #UNDATED}) and its id. Cursors carry
  * it as {@code 2023-03-13|quote-id}; SQL listing and search use the same form.
  */
 public record DateKey(LocalDate date, String quoteId) {
+
+    /** The date that sorts undated statements after every dated one in "newest first" order. */
+    public static final LocalDate UNDATED = LocalDate.of(1, 1, 1);
 
     public static String format(LocalDate date, String quoteId) {
         return date + "|" + quoteId;

@@ -56,7 +56,6 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
-import org.dicta.quote.Quote;
 
 /**
  * The full-text index of quote variants (one Lucene document per variant), kept beside the database, which stays the
@@ -374,7 +373,7 @@ public class SearchIndex {
         }
         if (filter.from() != null || filter.to() != null) {
             // A date range leaves out quotes of undated meetings.
-            long from = Math.max(Quote.UNDATED.toEpochDay() + 1, filter.from() != null ? filter.from().toEpochDay() : Long.MIN_VALUE);
+            long from = Math.max(DateKey.UNDATED.toEpochDay() + 1, filter.from() != null ? filter.from().toEpochDay() : Long.MIN_VALUE);
             long to = filter.to() != null ? filter.to().toEpochDay() : Long.MAX_VALUE;
             builder.add(LongPoint.newRangeQuery(DATE, from, to), BooleanClause.Occur.FILTER);
         }

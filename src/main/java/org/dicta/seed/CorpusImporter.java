@@ -39,9 +39,10 @@ import org.dicta.source.SourceInput;
 import org.dicta.speaker.SpeakerEditor;
 import org.dicta.speaker.SpeakerInput;
 import org.dicta.topic.Topic;
-import org.dicta.web.Problem;
 import org.dicta.web.ProblemException;
 import org.jboss.logging.Logger;
+import org.dicta.domain.DomainException;
+import org.dicta.domain.Violation;
 
 /**
  * Dicta's importer of corpora in the seeds' format, with one loader ({@link CorpusLoader}) for all of them:
@@ -202,10 +203,9 @@ public class CorpusImporter {
                 }
             });
         } catch (CorpusException e) {
-            throw new ProblemException(422, "/problems/invalid-corpus", "Invalid corpus",
-                    "The corpus cannot be imported; nothing was changed. " + e.errors().size() + " problem(s) in "
-                            + CorpusLoader.ANNOTATIONS + ".", e.errors().stream()
-                    .map(error -> new Problem.Violation(CorpusLoader.ANNOTATIONS, error)).toList(), Map.of());
+            throw invalidCorpus("The corpus cannot be imported; nothing was changed. " + e.errors().size()
+                    + " problem(s) in " + CorpusLoader.ANNOTATIONS + ".", e.errors().stream()
+                    .map(error -> new Violation(CorpusLoader.ANNOTATIONS, error)).toList());
         }
         ImportReport report = ImportReport.empty();
         for (Language language : corpus.languages()) {
@@ -277,16 +277,19 @@ public class CorpusImporter {
             try {
                 changes.add(idOf.apply(entry), upsert.apply(entry));
             } catch (jakarta.validation.ConstraintViolationException e) {
-                throw new ProblemException(422, "/problems/invalid-corpus", "Invalid corpus", where + ": "
-                        + e.getConstraintViolations().size() + " invalid field(s). Nothing was imported.",
-                        e.getConstraintViolations().stream().map(v -> new Problem.Violation(where + " " + v.getPropertyPath(),
-                                v.getMessage())).toList(), Map.of());
-            } catch (ProblemException e) {
-                throw new ProblemException(e.status(), e.type(), e.title(), where + ": " + e.getMessage()
+                throw invalidCorpus(where + ": " + e.getConstraintViolations().size()
+                        + " invalid field(s). Nothing was imported.", e.getConstraintViolations().stream()
+                        .map(v -> new Violation(where + " " + v.getPropertyPath(), v.getMessage())).toList());
+            } catch (DomainException e) {
+                throw new DomainException(e.kind(), e.code(), e.title(), where + ": " + e.getMessage()
                         + " Nothing was imported.", e.violations() == null ? null : e.violations().stream()
-                        .map(v -> new Problem.Violation(where + " " + v.field(), v.message())).toList(), e.headers());
+                        .map(v -> new Violation(where + " " + v.field(), v.message())).toList());
             }
         }
+    }
+
+    private static DomainException invalidCorpus(String detail, List<Violation> violations) {
+        return new DomainException(DomainException.Kind.UNPROCESSABLE, "invalid-corpus", "Invalid corpus", detail, violations);
     }
 
     private static void unzip(InputStream zip, Path dir) throws IOException {

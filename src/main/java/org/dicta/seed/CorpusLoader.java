@@ -30,7 +30,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.dicta.language.Language;
-import org.dicta.language.LanguageCatalog;
 import org.dicta.language.TextDirection;
 import org.dicta.meeting.Meeting;
 import org.dicta.meeting.MeetingLabel;
@@ -48,6 +47,7 @@ import org.dicta.speaker.SpeakerLabel;
 import org.dicta.topic.Topic;
 import org.dicta.web.Parameters;
 import org.dicta.web.SafeText;
+import org.dicta.web.SupportedLanguages;
 
 /**
  * Reads a corpus directory ({@code annotations.yaml} and the documents it names) and checks every entry: ids,
@@ -226,7 +226,7 @@ public final class CorpusLoader {
 
     private void language(CorpusFile.LanguageEntry entry, String position) {
         String where = position + " (" + entry.code() + ")";
-        if (!LanguageCatalog.isWellFormed(entry.code()) || entry.code().length() > 35) {
+        if (!SupportedLanguages.isWellFormed(entry.code()) || entry.code().length() > 35) {
             errors.add(where + ": code '" + entry.code() + "' is not a well-formed BCP 47 language tag of at most 35 characters");
             return;
         }
@@ -510,7 +510,7 @@ public final class CorpusLoader {
             errors.add(where + ": " + field + " is required");
             return false;
         }
-        if (!LanguageCatalog.isWellFormed(code)) {
+        if (!SupportedLanguages.isWellFormed(code)) {
             errors.add(where + ": " + field + " '" + code + "' is not a well-formed BCP 47 language tag");
             return false;
         }

@@ -1,7 +1,6 @@
 package org.dicta.source;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,14 +8,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.dicta.history.VersionedEditor;
-import org.dicta.quote.Quote;
-import org.dicta.quote.QuoteChanged;
-import org.dicta.web.Problem;
-import org.dicta.web.ProblemException;
+import org.dicta.domain.Violation;
+import org.dicta.domain.DomainException;
 
 /**
  * Editorial changes to sources. A source's text is what every span of the quotes citing it points into, so it never
@@ -26,12 +21,6 @@ import org.dicta.web.ProblemException;
 public class SourceEditor extends VersionedEditor<Source, SourceInput> {
 
     public static final String ENTITY = "source";
-
-    private final Event<QuoteChanged> quoteChanged;
-
-    SourceEditor(Event<QuoteChanged> quoteChanged) {
-        this.quoteChanged = quoteChanged;
-    }
 
     @Override
     protected String kind() {
@@ -86,19 +75,19 @@ public class SourceEditor extends VersionedEditor<Source, SourceInput> {
             // Quote writes lock the sources they cite: counting under this lock cannot miss one being added now.
             em.lock(source, LockModeType.PESSIMISTIC_WRITE);
         }
-        if (source.text != null && !input.text().equals(source.text) && citations(source.id) > 0) {
-            throw new ProblemException(409, "/problems/source-cited", "Source is cited", "Quotes cite source '" + source.id
-                    + "', so its text cannot change: the spans of their variants point into it. Add the corrected "
-                    + "article as a new source and move the variants to it.", null, Map.of());
+        if (source.text != null && !input.text().equals(source.text) && isReferredTo(source.id)) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "source-cited", "Source is cited", "Quotes cite source '"
+                    + source.id + "', so its text cannot change: the spans of their variants point into it. Add the "
+                    + "corrected article as a new source and move the variants to it.", null);
         }
-        List<Problem.Violation> violations = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
         checks.language("lang", input.lang(), violations);
         checks.nfc("text", input.text(), violations);
         checks.nfc("publisher", input.publisher(), violations);
         checks.nfc("headline", input.headline(), violations);
         checks.nfc("note", input.note(), violations);
         if (!violations.isEmpty()) {
-            throw ProblemException.unprocessable(violations);
+            throw DomainException.unprocessable(violations);
         }
         source.lang = input.lang();
         source.publisher = input.publisher();
@@ -109,29 +98,10 @@ public class SourceEditor extends VersionedEditor<Source, SourceInput> {
         source.sha256 = sha256(input.text());
     }
 
-    /** Quotes show the summary of every source they cite (publisher, headline, date): they change with it. */
-    @Override
-    protected void changed(Source source) {
-        QuoteChanged.touch(em.createQuery("select distinct v.quote from QuoteVariant v where v.source.id = :id", Quote.class)
-                .setParameter("id", source.id).getResultList(), quoteChanged);
-    }
-
-    @Override
-    protected Optional<String> deletionBlocker(String id) {
-        long cited = citations(id);
-        return cited == 0 ? Optional.empty()
-                : Optional.of(cited + " quote variants cite it; the spans of their variants point into it.");
-    }
-
     /** Meetings list their reporting sources; an uncited source leaves those lists. */
     @Override
     protected void beforeDelete(Source source) {
         em.createNativeQuery("delete from meeting_source where source_id = ?1").setParameter(1, source.id).executeUpdate();
-    }
-
-    private long citations(String sourceId) {
-        return em.createQuery("select count(v) from QuoteVariant v where v.source.id = :id", Long.class)
-                .setParameter("id", sourceId).getSingleResult();
     }
 
     static String sha256(String text) {

@@ -35,7 +35,6 @@ import org.dicta.web.Preconditions;
 import org.dicta.web.PageParameters;
 import org.dicta.web.PageRequest;
 import org.dicta.web.Parameters;
-import org.dicta.web.ResourceNotFoundException;
 import org.dicta.web.Responses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -48,6 +47,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.dicta.domain.DomainException;
 
 /** Sources: the reporting documents, with their full texts for verifying every span. */
 @Path("/api/v1/sources")
@@ -93,7 +93,7 @@ public class SourceResource {
     public RestResponse<SourceView> get(@Parameter(description = "Source id.", example = "004_dbc71cf8bbbb5a4e") @RestPath String id,
             @Parameter(description = "An ETag from an earlier GET: 304 when the source has not changed.", example = "\"0\"")
             @RestHeader("If-None-Match") String ifNoneMatch) {
-        Source source = Source.<Source>findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("source", id));
+        Source source = Source.<Source>findByIdOptional(id).orElseThrow(() -> DomainException.notFound("source", id));
         String etag = Preconditions.etag(source.version);
         if (Preconditions.notModified(ifNoneMatch, etag)) {
             return RestResponse.ResponseBuilder.<SourceView>create(RestResponse.Status.NOT_MODIFIED).header(HttpHeaders.ETAG, etag).build();

@@ -5,13 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.dicta.history.VersionedEditor;
-import org.dicta.quote.Quote;
-import org.dicta.quote.QuoteChanged;
-import org.dicta.web.Problem;
-import org.dicta.web.ProblemException;
+import org.dicta.domain.Violation;
+import org.dicta.domain.DomainException;
 
 /** Admins' changes to speakers: who they are, how they are named in each language, and how the sources spell them. */
 @ApplicationScoped
@@ -19,12 +16,6 @@ public class SpeakerEditor extends VersionedEditor<Speaker, SpeakerInput> {
 
     public static final String KIND = "speaker";
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-
-    private final jakarta.enterprise.event.Event<QuoteChanged> quoteChanged;
-
-    SpeakerEditor(jakarta.enterprise.event.Event<QuoteChanged> quoteChanged) {
-        this.quoteChanged = quoteChanged;
-    }
 
     @Override
     protected String kind() {
@@ -70,9 +61,9 @@ public class SpeakerEditor extends VersionedEditor<Speaker, SpeakerInput> {
 
     @Override
     protected void apply(Speaker speaker, SpeakerInput input) {
-        List<Problem.Violation> violations = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
         if (input.country() != null && !COUNTRIES.contains(input.country())) {
-            violations.add(new Problem.Violation("country", "'" + input.country() + "' is not an ISO 3166-1 alpha-2 code"));
+            violations.add(new Violation("country", "'" + input.country() + "' is not an ISO 3166-1 alpha-2 code"));
         }
         input.names().forEach((lang, name) -> checks.text("names." + lang, lang, name, violations));
         if (input.titles() != null) {
@@ -80,17 +71,17 @@ public class SpeakerEditor extends VersionedEditor<Speaker, SpeakerInput> {
         }
         if (input.titles() != null) {
             input.titles().keySet().stream().filter(lang -> !input.names().containsKey(lang)).forEach(lang ->
-                    violations.add(new Problem.Violation("titles." + lang, "has no name in names." + lang)));
+                    violations.add(new Violation("titles." + lang, "has no name in names." + lang)));
         }
         List<SpeakerInput.Alias> aliases = input.aliases() == null ? List.of() : input.aliases();
         for (int i = 0; i < aliases.size(); i++) {
             checks.text("aliases[" + i + "]", aliases.get(i).lang(), aliases.get(i).name(), violations);
             if (aliases.subList(0, i).contains(aliases.get(i))) {
-                violations.add(new Problem.Violation("aliases[" + i + "]", "repeats an earlier alias"));
+                violations.add(new Violation("aliases[" + i + "]", "repeats an earlier alias"));
             }
         }
         if (!violations.isEmpty()) {
-            throw ProblemException.unprocessable(violations);
+            throw DomainException.unprocessable(violations);
         }
         speaker.kind = input.kind();
         speaker.country = input.country();
@@ -102,25 +93,8 @@ public class SpeakerEditor extends VersionedEditor<Speaker, SpeakerInput> {
         speaker.indexNames();
     }
 
-    /** Quotes show their speaker's names: a renamed speaker changes them for clients that sync, and in the index. */
-    @Override
-    protected void changed(Speaker speaker) {
-        QuoteChanged.touch(em.createQuery("select q from Quote q where q.speaker.id = :id", Quote.class)
-                .setParameter("id", speaker.id).getResultList(), quoteChanged);
-    }
-
     @Override
     protected Object comparable(SpeakerInput input) {
         return input.canonical();
-    }
-
-    @Override
-    protected Optional<String> deletionBlocker(String id) {
-        long quotes = em.createQuery("select count(q) from Quote q where q.speaker.id = :id", Long.class)
-                .setParameter("id", id).getSingleResult();
-        long meetings = em.createQuery("select count(m) from Meeting m join m.participants p where p.speaker.id = :id",
-                Long.class).setParameter("id", id).getSingleResult();
-        return quotes + meetings == 0 ? Optional.empty()
-                : Optional.of(quotes + " quotes are attributed to the speaker and " + meetings + " meetings list them.");
     }
 }

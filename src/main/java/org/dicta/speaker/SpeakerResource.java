@@ -22,10 +22,7 @@ import org.dicta.auth.CurrentEditor;
 import org.dicta.auth.Roles;
 import org.dicta.history.Revisions;
 import org.dicta.history.RevisionView;
-import org.dicta.quote.QuoteFilterParameters;
 import org.dicta.search.Tokens;
-import org.dicta.quote.QuoteListing;
-import org.dicta.quote.QuoteView;
 import org.dicta.web.ApiConfig;
 import org.dicta.web.Cursor;
 import org.dicta.web.LanguageChoice;
@@ -37,7 +34,6 @@ import org.dicta.web.Problem;
 import org.dicta.web.PageParameters;
 import org.dicta.web.PageRequest;
 import org.dicta.web.Parameters;
-import org.dicta.web.ResourceNotFoundException;
 import org.dicta.web.Responses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -50,6 +46,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.dicta.domain.DomainException;
 
 /** Speakers: the people and organizations statements are attributed to. */
 @Path("/api/v1/speakers")
@@ -67,9 +64,6 @@ public class SpeakerResource {
 
     @Inject
     ApiConfig config;
-
-    @Inject
-    QuoteListing listing;
 
     @Inject
     SpeakerEditor editor;
@@ -116,26 +110,8 @@ public class SpeakerResource {
         Parameters parameters = new Parameters();
         LanguageChoice language = languages.read(parameters, lang);
         parameters.throwIfInvalid();
-        Speaker speaker = Speaker.<Speaker>findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("speaker", id));
+        Speaker speaker = Speaker.<Speaker>findByIdOptional(id).orElseThrow(() -> DomainException.notFound("speaker", id));
         return Responses.versioned(SpeakerView.from(speaker, language), language, speaker.version, ifNoneMatch);
-    }
-
-    @GET
-    @Path("{id}/quotes")
-    @Tag(name = "Quotes")
-    @Operation(operationId = "listSpeakerQuotes", summary = "List one speaker's quotes",
-            description = "The quotes attributed to one speaker, with the same filters and paging as /api/v1/quotes.")
-    public RestResponse<Page<QuoteView>> quotes(
-            @Parameter(description = "Speaker id.", example = "alexander-lukashenko") @RestPath String id,
-            @Parameter(description = "Only quotes from this meeting (id).", example = "2023-03-13-leader-receives-lukashenko")
-            @RestQuery String meeting,
-            @BeanParam QuoteFilterParameters filters, @BeanParam PageParameters page, UriInfo uri) {
-        if (Speaker.findByIdOptional(id).isEmpty()) {
-            throw new ResourceNotFoundException("speaker", id);
-        }
-        Parameters parameters = new Parameters();
-        String meetingId = parameters.id("meeting", meeting);
-        return listing.list(parameters, List.of(id), meetingId, filters, page, uri);
     }
 
     @POST

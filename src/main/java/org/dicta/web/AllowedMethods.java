@@ -1,5 +1,8 @@
 package org.dicta.web;
 
+import io.quarkus.arc.Arc;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import java.lang.reflect.Method;
@@ -10,20 +13,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.dicta.language.LanguageResource;
-import org.dicta.meeting.MeetingResource;
-import org.dicta.quote.QuoteResource;
-import org.dicta.seed.ImportResource;
-import org.dicta.source.SourceResource;
-import org.dicta.speaker.SpeakerResource;
-import org.dicta.topic.TopicResource;
 
 /** The methods each path of the API takes, read from the resources' annotations, for the Allow header of a 405. */
 final class AllowedMethods {
 
-    private static final List<Class<?>> RESOURCES = List.of(QuoteResource.class, SpeakerResource.class,
-            MeetingResource.class, SourceResource.class, TopicResource.class, LanguageResource.class, ImportResource.class);
-    private static final Map<Pattern, Set<String>> BY_PATH = read();
+    /** Read once, at the first 405: every resource of the application is a bean by then. */
+    private static volatile Map<Pattern, Set<String>> byPath;
 
     private AllowedMethods() {
     }
@@ -32,7 +27,7 @@ final class AllowedMethods {
     static String of(String path) {
         String trimmed = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
         List<String> matches = new ArrayList<>();
-        BY_PATH.forEach((template, methods) -> {
+        paths().forEach((template, methods) -> {
             if (template.matcher(trimmed).matches()) {
                 matches.addAll(methods);
             }
@@ -40,9 +35,29 @@ final class AllowedMethods {
         return matches.isEmpty() ? null : String.join(", ", new TreeSet<>(matches));
     }
 
-    private static Map<Pattern, Set<String>> read() {
+    private static Map<Pattern, Set<String>> paths() {
+        Map<Pattern, Set<String>> read = byPath;
+        if (read == null) {
+            read = read(resources());
+            byPath = read;
+        }
+        return read;
+    }
+
+    /** The application's JAX-RS resources, found among its beans (Quarkus makes every resource class one). */
+    private static List<Class<?>> resources() {
+        List<Class<?>> resources = new ArrayList<>();
+        for (Bean<?> bean : Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
+            if (bean.getBeanClass().isAnnotationPresent(Path.class) && !resources.contains(bean.getBeanClass())) {
+                resources.add(bean.getBeanClass());
+            }
+        }
+        return resources;
+    }
+
+    private static Map<Pattern, Set<String>> read(List<Class<?>> resources) {
         Map<String, Set<String>> templates = new LinkedHashMap<>();
-        for (Class<?> resource : RESOURCES) {
+        for (Class<?> resource : resources) {
             String base = resource.getAnnotation(Path.class).value();
             for (Method method : resource.getMethods()) {
                 String verb = verb(method);

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.dicta.language.LanguageCatalog;
 
 /**
  * Chooses the languages of a response: {@code lang} when given ({@code all} for every language), else the request's
@@ -19,11 +18,11 @@ public class LanguageNegotiation {
     /** The {@code lang} value that asks for every language. */
     public static final String ALL = "all";
 
-    private final LanguageCatalog catalog;
+    private final SupportedLanguages catalog;
     private final ApiConfig config;
     private final HttpHeaders headers;
 
-    LanguageNegotiation(LanguageCatalog catalog, ApiConfig config, HttpHeaders headers) {
+    LanguageNegotiation(SupportedLanguages catalog, ApiConfig config, HttpHeaders headers) {
         this.catalog = catalog;
         this.config = config;
         this.headers = headers;

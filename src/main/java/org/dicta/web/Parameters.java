@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.dicta.language.LanguageCatalog;
+import org.dicta.domain.Violation;
 
 /**
  * Parses a request's query parameters, collecting every violation so that one 400 answer names all of them.
@@ -25,10 +25,10 @@ public final class Parameters {
     static final int MIN_YEAR = 1;
     static final int MAX_YEAR = 9999;
 
-    private final List<Problem.Violation> violations = new ArrayList<>();
+    private final List<Violation> violations = new ArrayList<>();
 
     public void reject(String parameter, String message) {
-        violations.add(new Problem.Violation(parameter, message));
+        violations.add(new Violation(parameter, message));
     }
 
     /** Page size: the configured default when absent, else a whole number within bounds. */
@@ -75,11 +75,11 @@ public final class Parameters {
     }
 
     /** A supported language code for the lang parameter, or null when absent. */
-    public String language(String raw, LanguageCatalog catalog) {
+    public String language(String raw, SupportedLanguages catalog) {
         if (raw == null) {
             return null;
         }
-        if (!LanguageCatalog.isWellFormed(raw)) {
+        if (!SupportedLanguages.isWellFormed(raw)) {
             reject("lang", "'" + raw + "' is not a BCP 47 language tag; use one of " + catalog.codes());
             return null;
         }

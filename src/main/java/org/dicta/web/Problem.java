@@ -2,6 +2,7 @@ package org.dicta.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.dicta.domain.Violation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An RFC 9457 problem details body, the shape of every error Dicta returns. */
@@ -20,11 +21,4 @@ public record Problem(
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    /** One offending parameter or field. */
-    @Schema(name = "Violation", description = "One invalid parameter or field.")
-    public record Violation(
-            @Schema(required = true, description = "The parameter or field at fault.", example = "limit") String field,
-            @Schema(required = true, description = "What is wrong with it.", example = "must be a whole number between 1 and 100, not '500'")
-            String message) {
-    }
 }

@@ -22,6 +22,8 @@ import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.dicta.domain.DomainException;
+import org.dicta.domain.Violation;
 
 /** Turns every exception that reaches the HTTP layer into an RFC 9457 problem response, in one place. */
 public class ProblemMapper {
@@ -73,7 +75,7 @@ public class ProblemMapper {
         }
         return problem(Response.Status.BAD_REQUEST, "/problems/invalid-body", "Invalid request body",
                 (field.isEmpty() ? "" : field + ": ") + message, uri,
-                List.of(new Problem.Violation(field.isEmpty() ? "body" : field, message)));
+                List.of(new Violation(field.isEmpty() ? "body" : field, message)));
     }
 
     /** "variants[1].mode" from Jackson's reference path. */
@@ -91,9 +93,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public RestResponse<Problem> constraintViolation(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.Violation> violations = e.getConstraintViolations().stream()
-                .map(v -> new Problem.Violation(fieldName(v.getPropertyPath()), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.Violation::field))
+        List<Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Violation(fieldName(v.getPropertyPath()), v.getMessage()))
+                .sorted(Comparator.comparing(Violation::field))
                 .toList();
         String detail = violations.stream().map(v -> v.field() + ": " + v.message())
                 .reduce((a, b) -> a + "; " + b).orElse("The request is invalid.");
@@ -125,9 +127,24 @@ public class ProblemMapper {
                 .build();
     }
 
+    /** A rule of the domain refused the operation: its kind says the status, its code the problem type. */
     @ServerExceptionMapper
-    public RestResponse<Problem> notFound(ResourceNotFoundException e, UriInfo uri) {
-        return problem(Response.Status.NOT_FOUND, "/problems/not-found", "Resource not found", e.getMessage(), uri, null);
+    public RestResponse<Problem> domain(DomainException e, UriInfo uri) {
+        int status = switch (e.kind()) {
+            case NOT_FOUND -> 404;
+            case GONE -> 410;
+            case CONFLICT -> 409;
+            case UNPROCESSABLE -> 422;
+            case MALFORMED -> 400;
+            case STALE -> 412;
+            case VERSION_REQUIRED -> 428;
+        };
+        RestResponse.ResponseBuilder<Problem> builder = RestResponse.ResponseBuilder.<Problem>create(status)
+                .entity(new Problem("/problems/" + e.code(), e.title(), status, e.getMessage(), uri.getPath(), e.violations()))
+                .type(Problem.MEDIA_TYPE);
+        e.currentVersion().ifPresent(version -> builder.header(HttpHeaders.ETAG, Preconditions.etag(version)));
+        e.history().ifPresent(history -> builder.header("Link", "<" + history + ">; rel=\"version-history\""));
+        return builder.build();
     }
 
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
@@ -208,7 +225,7 @@ public class ProblemMapper {
     }
 
     private static RestResponse<Problem> problem(Response.Status status, String type, String title, String detail,
-            UriInfo uri, List<Problem.Violation> violations) {
+            UriInfo uri, List<Violation> violations) {
         return RestResponse.ResponseBuilder
                 .create(status, new Problem(type, title, status.getStatusCode(), detail, uri.getPath(), violations))
                 .type(Problem.MEDIA_TYPE)

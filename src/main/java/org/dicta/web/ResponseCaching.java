@@ -18,7 +18,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.dicta.search.QuoteChangeFeed;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -46,11 +45,11 @@ public class ResponseCaching {
     private static final Uni<Response> PASS = Uni.createFrom().nullItem();
 
     private final ResponseCache cache;
-    private final QuoteChangeFeed changes;
+    private final SharedChanges changes;
     private final ObjectMapper json;
     private final boolean sharedDatabase;
 
-    ResponseCaching(ResponseCache cache, QuoteChangeFeed changes, ObjectMapper json, ApiConfig config,
+    ResponseCaching(ResponseCache cache, SharedChanges changes, ObjectMapper json, ApiConfig config,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String databaseUrl) {
         this.cache = cache;
         this.changes = changes;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.dicta.domain.Violation;
 
 /**
  * Refuses a single-valued query parameter given twice or given empty, before any resource reads it: otherwise the
@@ -19,16 +20,16 @@ public class SingleValuedParameters {
     @ServerRequestFilter
     public void check(ContainerRequestContext request) {
         MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
-        List<Problem.Violation> violations = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
         for (String name : SINGLE_VALUED) {
             List<String> values = query.get(name);
             if (values == null) {
                 continue;
             }
             if (values.size() > 1) {
-                violations.add(new Problem.Violation(name, "is given " + values.size() + " times; give it once"));
+                violations.add(new Violation(name, "is given " + values.size() + " times; give it once"));
             } else if (values.get(0).isBlank()) {
-                violations.add(new Problem.Violation(name, "is empty; give a value or leave the parameter out"));
+                violations.add(new Violation(name, "is empty; give a value or leave the parameter out"));
             }
         }
         if (!violations.isEmpty()) {

@@ -1,4 +1,4 @@
-package org.dicta.search;
+package org.dicta.quote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.dicta.search;
+package org.dicta.quote;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -17,8 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.dicta.quote.QuoteMode;
 import org.jboss.logging.Logger;
+import org.dicta.search.IndexedVariant;
+import org.dicta.search.SearchIndex;
 
 /**
  * Keeps the search index in step with the database: at start-up, after the corpus import, it compares the database

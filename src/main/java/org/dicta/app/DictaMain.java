@@ -1,8 +1,9 @@
-package org.dicta.auth;
+package org.dicta.app;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Arrays;
+import org.dicta.auth.TokenCommand;
 import org.dicta.seed.CorpusGenerator;
 
 /**

@@ -1,4 +1,4 @@
-package org.dicta.search;
+package org.dicta.quote;
 
 import java.time.Duration;
 import java.time.Instant;

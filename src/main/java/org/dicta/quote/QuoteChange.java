@@ -1,4 +1,4 @@
-package org.dicta.search;
+package org.dicta.quote;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

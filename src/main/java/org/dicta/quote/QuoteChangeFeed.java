@@ -1,4 +1,4 @@
-package org.dicta.search;
+package org.dicta.quote;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -16,9 +16,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.dicta.quote.QuoteChanged;
 import org.dicta.web.ResponseCache;
+import org.dicta.web.SharedChanges;
 import org.jboss.logging.Logger;
+import org.dicta.search.SearchConfig;
 
 /**
  * Keeps this instance's search index in step with changes made through any instance sharing the database.
@@ -33,7 +34,7 @@ import org.jboss.logging.Logger;
  * applied. Indexing a quote twice is harmless.
  */
 @ApplicationScoped
-public class QuoteChangeFeed {
+public class QuoteChangeFeed implements SharedChanges {
 
     private static final Logger LOG = Logger.getLogger(QuoteChangeFeed.class);
 
@@ -95,6 +96,7 @@ public class QuoteChangeFeed {
      * there was one. Callers that arrive together share one reading of the feed: a reading that began after a caller
      * arrived has seen everything committed before it.
      */
+    @Override
     public void catchUp() {
         long arrived = System.nanoTime();
         synchronized (this) {

@@ -1,0 +1,10 @@
+package org.dicta.history;
+
+/**
+ * Fired inside the transaction that created, changed or retired a resource, before it is flushed. Features that show
+ * other resources observe it (a quote shows its speaker's names), so that the changed one need not know them.
+ *
+ * @param kind the resource kind, as in revisions ("speaker")
+ */
+public record ResourceChanged(String kind, String id) {
+}
