@@ -123,7 +123,7 @@ public class MeetingResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingView.class)))
     public RestResponse<MeetingView> replace(
             @Parameter(description = "Meeting id.", example = "2023-03-13-raisi-lukashenko-talks") @RestPath String id,
-            @Parameter(description = "The ETag of the version being corrected.", example = "\"0\"") @RestHeader("If-Match") String ifMatch,
+            @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull MeetingInput input) {
         return written(editor.replace(id, input, ifMatch, currentEditor.name()).id, RestResponse.ResponseBuilder.ok());
     }
@@ -138,7 +138,7 @@ public class MeetingResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingView.class)))
     public RestResponse<MeetingView> patch(
             @Parameter(description = "Meeting id.", example = "2023-03-13-raisi-lukashenko-talks") @RestPath String id,
-            @Parameter(description = "The ETag of the version being corrected.", example = "\"0\"") @RestHeader("If-Match") String ifMatch,
+            @RestHeader("If-Match") String ifMatch,
             @RequestBody(description = "A JSON Merge Patch of MeetingInput.",
                     content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = MeetingInput.class)))
             @NotNull JsonNode patch) {
@@ -155,8 +155,8 @@ public class MeetingResource {
     @APIResponse(responseCode = "204", description = "Deleted.")
     public RestResponse<Void> delete(
             @Parameter(description = "Meeting id.", example = "2023-03-13-raisi-lukashenko-talks") @RestPath String id,
-            @Parameter(description = "The ETag of the version being deleted.", example = "\"0\"") @RestHeader("If-Match") String ifMatch,
-            @Parameter(description = "Why; shown in the revisions.", example = "Created by mistake.") @RestQuery @Size(max = 2000) @PlainText String reason) {
+            @RestHeader("If-Match") String ifMatch,
+            @RestQuery @Size(max = 2000) @PlainText String reason) {
         editor.delete(id, ifMatch, reason, currentEditor.name());
         return RestResponse.noContent();
     }

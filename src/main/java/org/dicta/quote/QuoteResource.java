@@ -214,7 +214,7 @@ public class QuoteResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)))
     public RestResponse<QuoteView> replace(
             @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
-            @Parameter(description = "The ETag of the version being corrected.", example = "\"3\"") @RestHeader("If-Match") String ifMatch,
+            @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull QuoteInput input) {
         editor.replace(id, input, ifMatch, editorName());
         return written(id, RestResponse.ResponseBuilder.ok());
@@ -232,7 +232,7 @@ public class QuoteResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)))
     public RestResponse<QuoteView> patch(
             @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
-            @Parameter(description = "The ETag of the version being corrected.", example = "\"3\"") @RestHeader("If-Match") String ifMatch,
+            @RestHeader("If-Match") String ifMatch,
             @RequestBody(description = "A JSON Merge Patch of QuoteInput.",
                     content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = QuoteInput.class)))
             @NotNull JsonNode patch) {
@@ -249,7 +249,7 @@ public class QuoteResource {
     @APIResponse(responseCode = "204", description = "Retracted.")
     public RestResponse<Void> retract(
             @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
-            @Parameter(description = "The ETag of the version being retracted.", example = "\"3\"") @RestHeader("If-Match") String ifMatch,
+            @RestHeader("If-Match") String ifMatch,
             @Parameter(description = "Why the quote is retracted; shown to readers.", required = true,
                     example = "Misattributed: the words are the reporter's.") @RestQuery @Size(max = 2000) @PlainText String reason) {
         if (reason == null || reason.isBlank() || reason.length() > 2000) {
@@ -299,8 +299,8 @@ public class QuoteResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)))
     public RestResponse<QuoteView> addVariant(
             @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
-            @Parameter(description = "The quote's ETag.", example = "\"3\"") @RestHeader("If-Match") String ifMatch,
-            @Parameter(description = "Why; shown in the quote's revisions.", example = "Added the Urdu report.") @RestQuery @Size(max = 2000) @PlainText String reason,
+            @RestHeader("If-Match") String ifMatch,
+            @RestQuery @Size(max = 2000) @PlainText String reason,
             @Valid @NotNull QuoteInput.VariantInput input, UriInfo uri) {
         QuoteVariant variant = editor.addVariant(id, input, ifMatch, reason, editorName());
         return written(id, RestResponse.ResponseBuilder.created(uri.getBaseUriBuilder()
@@ -319,8 +319,8 @@ public class QuoteResource {
     public RestResponse<QuoteView> replaceVariant(
             @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
             @Parameter(description = "Variant id.", example = "22") @RestPath long variantId,
-            @Parameter(description = "The quote's ETag.", example = "\"3\"") @RestHeader("If-Match") String ifMatch,
-            @Parameter(description = "Why; shown in the quote's revisions.", example = "Span corrected.") @RestQuery @Size(max = 2000) @PlainText String reason,
+            @RestHeader("If-Match") String ifMatch,
+            @RestQuery @Size(max = 2000) @PlainText String reason,
             @Valid @NotNull QuoteInput.VariantInput input) {
         editor.replaceVariant(id, variantId, input, ifMatch, reason, editorName());
         return written(id, RestResponse.ResponseBuilder.ok());
@@ -339,7 +339,7 @@ public class QuoteResource {
     public RestResponse<QuoteView> patchVariant(
             @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
             @Parameter(description = "Variant id.", example = "22") @RestPath long variantId,
-            @Parameter(description = "The quote's ETag.", example = "\"3\"") @RestHeader("If-Match") String ifMatch,
+            @RestHeader("If-Match") String ifMatch,
             @RequestBody(description = "A JSON Merge Patch of QuoteVariantInput.",
                     content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = QuoteInput.VariantInput.class)))
             @NotNull JsonNode patch) {
@@ -358,8 +358,8 @@ public class QuoteResource {
     public RestResponse<QuoteView> removeVariant(
             @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
             @Parameter(description = "Variant id.", example = "22") @RestPath long variantId,
-            @Parameter(description = "The quote's ETag.", example = "\"3\"") @RestHeader("If-Match") String ifMatch,
-            @Parameter(description = "Why; shown in the quote's revisions.", example = "Not this statement.") @RestQuery @Size(max = 2000) @PlainText String reason) {
+            @RestHeader("If-Match") String ifMatch,
+            @RestQuery @Size(max = 2000) @PlainText String reason) {
         editor.removeVariant(id, variantId, ifMatch, reason, editorName());
         return written(id, RestResponse.ResponseBuilder.ok());
     }

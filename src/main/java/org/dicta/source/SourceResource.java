@@ -125,7 +125,7 @@ public class SourceResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
     public RestResponse<SourceView> replace(
             @Parameter(description = "Source id.", example = "004_dbc71cf8bbbb5a4e") @RestPath String id,
-            @Parameter(description = "The ETag of the version being corrected.", example = "\"0\"") @RestHeader("If-Match") String ifMatch,
+            @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull SourceInput input) {
         return written(editor.replace(id, input, ifMatch, currentEditor.name()).id, RestResponse.ResponseBuilder.ok());
     }
@@ -140,7 +140,7 @@ public class SourceResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
     public RestResponse<SourceView> patch(
             @Parameter(description = "Source id.", example = "004_dbc71cf8bbbb5a4e") @RestPath String id,
-            @Parameter(description = "The ETag of the version being corrected.", example = "\"0\"") @RestHeader("If-Match") String ifMatch,
+            @RestHeader("If-Match") String ifMatch,
             @RequestBody(description = "A JSON Merge Patch of SourceInput.",
                     content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = SourceInput.class)))
             @NotNull JsonNode patch) {
@@ -157,8 +157,8 @@ public class SourceResource {
     @APIResponse(responseCode = "204", description = "Deleted.")
     public RestResponse<Void> delete(
             @Parameter(description = "Source id.", example = "004_dbc71cf8bbbb5a4e") @RestPath String id,
-            @Parameter(description = "The ETag of the version being deleted.", example = "\"0\"") @RestHeader("If-Match") String ifMatch,
-            @Parameter(description = "Why; shown in the source's revisions.", example = "Duplicate upload.") @RestQuery @Size(max = 2000) @PlainText String reason) {
+            @RestHeader("If-Match") String ifMatch,
+            @RestQuery @Size(max = 2000) @PlainText String reason) {
         editor.delete(id, ifMatch, reason, currentEditor.name());
         return RestResponse.noContent();
     }

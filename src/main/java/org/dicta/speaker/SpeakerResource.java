@@ -137,7 +137,7 @@ public class SpeakerResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpeakerView.class)))
     public RestResponse<SpeakerView> replace(
             @Parameter(description = "Speaker id.", example = "alexander-lukashenko") @RestPath String id,
-            @Parameter(description = "The ETag of the version being corrected.", example = "\"0\"") @RestHeader("If-Match") String ifMatch,
+            @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull SpeakerInput input) {
         return written(editor.replace(id, input, ifMatch, currentEditor.name()).id, RestResponse.ResponseBuilder.ok());
     }
@@ -152,7 +152,7 @@ public class SpeakerResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpeakerView.class)))
     public RestResponse<SpeakerView> patch(
             @Parameter(description = "Speaker id.", example = "alexander-lukashenko") @RestPath String id,
-            @Parameter(description = "The ETag of the version being corrected.", example = "\"0\"") @RestHeader("If-Match") String ifMatch,
+            @RestHeader("If-Match") String ifMatch,
             @RequestBody(description = "A JSON Merge Patch of SpeakerInput.",
                     content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = SpeakerInput.class)))
             @NotNull JsonNode patch) {
@@ -169,8 +169,8 @@ public class SpeakerResource {
     @APIResponse(responseCode = "204", description = "Deleted.")
     public RestResponse<Void> delete(
             @Parameter(description = "Speaker id.", example = "alexander-lukashenko") @RestPath String id,
-            @Parameter(description = "The ETag of the version being deleted.", example = "\"0\"") @RestHeader("If-Match") String ifMatch,
-            @Parameter(description = "Why; shown in the revisions.", example = "Created by mistake.") @RestQuery @Size(max = 2000) @PlainText String reason) {
+            @RestHeader("If-Match") String ifMatch,
+            @RestQuery @Size(max = 2000) @PlainText String reason) {
         editor.delete(id, ifMatch, reason, currentEditor.name());
         return RestResponse.noContent();
     }

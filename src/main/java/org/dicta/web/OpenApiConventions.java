@@ -31,6 +31,7 @@ public class OpenApiConventions implements OASFilter {
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
             addConventions(path, method, operation);
             addWriteConventions(path, method, operation);
+            describeWriteParameters(method, operation);
             // RequestLimits refuses such a URL on every path, before any resource runs.
             problem(operation, "400", "The URL holds an encoded control character (%00 to %1F, or %7F).");
             describeProblems(operation);
@@ -143,6 +144,27 @@ public class OpenApiConventions implements OASFilter {
             ok.addHeader("ETag", header("The new version of the resource."));
             if (created != null) {
                 created.addHeader("Location", header("The URL of the new resource."));
+            }
+        }
+    }
+
+    /**
+     * The parameters every change takes, described once: If-Match with the version it applies to, and the reason
+     * recorded in the revisions. A method that gives its own description (a retraction's reason is required) keeps it.
+     */
+    private static void describeWriteParameters(PathItem.HttpMethod method, Operation operation) {
+        if (method == PathItem.HttpMethod.GET || operation.getParameters() == null) {
+            return;
+        }
+        for (Parameter parameter : operation.getParameters()) {
+            if (parameter.getDescription() != null) {
+                continue;
+            }
+            if (parameter.getIn() == Parameter.In.HEADER && parameter.getName().equals("If-Match")) {
+                parameter.description("The ETag of the version this change applies to, from a GET or the answer to the "
+                        + "last change: 428 without it, 412 when it is no longer the current one.").example("\"3\"");
+            } else if (parameter.getIn() == Parameter.In.QUERY && parameter.getName().equals("reason")) {
+                parameter.description("Why the change is made; shown in the public revisions.").example("Span corrected.");
             }
         }
     }
