@@ -38,12 +38,10 @@ public class MeetingQuotesResource {
             @Parameter(description = "Meeting id.", example = "2023-03-13-leader-receives-lukashenko") @RestPath("id") String id,
             @Parameter(description = "Only quotes by these speakers (ids; repeat the parameter or separate with commas).",
                     example = "ali-khamenei") @RestQuery List<String> speaker,
-            @BeanParam QuoteFilterParameters filters, @BeanParam PageParameters page, UriInfo uri) {
+            @BeanParam QuoteFilter filters, @BeanParam PageParameters page, UriInfo uri) {
         if (Meeting.findByIdOptional(id).isEmpty()) {
             throw DomainException.notFound("meeting", id);
         }
-        Parameters parameters = new Parameters();
-        List<String> speakers = parameters.ids("speaker", speaker);
-        return listing.list(parameters, speakers, id, filters, page, uri);
+        return listing.list(new Parameters(), filters.bySpeakers(speaker).atMeeting(id), page, uri);
     }
 }

@@ -2,9 +2,8 @@ package org.dicta.quote;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
+import jakarta.validation.Validator;
 import org.dicta.auth.CurrentEditor;
-import org.dicta.search.SearchQuery;
 import org.dicta.web.ApiConfig;
 import org.dicta.web.LanguageChoice;
 import org.dicta.web.LanguageNegotiation;
@@ -23,61 +22,41 @@ public class QuoteListing {
     private final LanguageNegotiation languages;
     private final ApiConfig config;
     private final CurrentEditor editors;
+    private final Validator validator;
 
-    QuoteListing(QuoteService quotes, LanguageNegotiation languages, ApiConfig config, CurrentEditor editors) {
+    QuoteListing(QuoteService quotes, LanguageNegotiation languages, ApiConfig config, CurrentEditor editors,
+            Validator validator) {
         this.quotes = quotes;
         this.languages = languages;
         this.config = config;
         this.editors = editors;
+        this.validator = validator;
     }
 
     /**
-     * @param parameters the request's parameters parsed so far; their violations are reported with the others
+     * @param parameters the request's parameters checked so far; their violations are reported with the others
      */
-    public RestResponse<Page<QuoteView>> list(Parameters parameters, List<String> speakers, String meeting,
-            QuoteFilterParameters filters, PageParameters page, UriInfo uri) {
-        LanguageChoice language = languages.read(parameters, filters.lang);
-        QuoteFilter filter = filter(parameters, speakers, meeting, filters, language);
-        PageRequest request = parameters.page(page, config, filter == null ? null : filter.fingerprint());
+    public RestResponse<Page<QuoteView>> list(Parameters parameters, QuoteFilter filter, PageParameters page, UriInfo uri) {
+        LanguageChoice language = languages.read(parameters, filter.langParameter());
+        QuoteFilter checked = check(parameters, filter, language);
+        PageRequest request = parameters.page(page, config, checked == null ? null : checked.fingerprint());
         parameters.throwIfInvalid();
-        return Responses.page(quotes.list(filter, request.after(), request.rowsToFetch()), request, QuoteMatch::key,
+        return Responses.page(quotes.list(checked, request.after(), request.rowsToFetch()), request, QuoteMatch::key,
                 match -> QuoteView.from(match, language), uri, language);
     }
 
-    /** The filter the parameters describe; null, with violations recorded, when some are invalid. */
-    QuoteFilter filter(Parameters parameters, List<String> speakers, String meeting, QuoteFilterParameters filters,
-            LanguageChoice language) {
-        List<String> topics = parameters.ids("topic", filters.topic == null ? List.of() : filters.topic);
-        QuoteMode mode = parameters.choice("mode", filters.mode, QuoteMode.class);
-        var from = parameters.date("from", filters.from);
-        var to = parameters.date("to", filters.to);
-        if (from != null && to != null && from.isAfter(to)) {
-            parameters.reject("from", "is after to (" + from + " > " + to + ")");
-        }
-        var updatedSince = parameters.timestamp("updated_since", filters.updatedSince);
-        SearchQuery query = null;
-        if (filters.q != null) {
-            try {
-                query = SearchQuery.parse(filters.q);
-            } catch (IllegalArgumentException e) {
-                parameters.reject("q", e.getMessage());
-            }
-        }
-        QuoteSort sort = filters.sort == null ? QuoteSort.DATE : parameters.choice("sort", filters.sort, QuoteSort.class);
-        if (sort == QuoteSort.RELEVANCE && filters.q == null) {
-            parameters.reject("sort", "relevance needs a full-text query in q");
-        }
-        boolean includeRetracted = "true".equals(filters.includeRetracted);
-        if (filters.includeRetracted != null && !includeRetracted && !"false".equals(filters.includeRetracted)) {
-            parameters.reject("include_retracted", "must be true or false");
-        }
+    /**
+     * Checks the filter with Bean Validation, recording its violations with the others; null when some are invalid.
+     * Retracted quotes are shown to editors only.
+     */
+    QuoteFilter check(Parameters parameters, QuoteFilter filter, LanguageChoice language) {
+        parameters.check(validator, filter);
         if (!parameters.valid()) {
             return null;
         }
-        if (includeRetracted) {
+        if (filter.includeRetracted()) {
             editors.require();
         }
-        return new QuoteFilter(speakers, meeting, topics, language.filter(), mode, from, to, updatedSince, query, sort,
-                includeRetracted);
+        return filter.inLanguage(language.filter());
     }
 }

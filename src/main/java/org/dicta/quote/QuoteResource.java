@@ -110,17 +110,16 @@ public class QuoteResource {
                     example = "alexander-lukashenko") @RestQuery List<String> speaker,
             @Parameter(description = "Only quotes from this meeting (id).", example = "2023-03-13-leader-receives-lukashenko")
             @RestQuery String meeting,
-            @BeanParam QuoteFilterParameters filters, @BeanParam PageParameters page, UriInfo uri, HttpHeaders headers) {
+            @BeanParam QuoteFilter filters, @BeanParam PageParameters page, UriInfo uri, HttpHeaders headers) {
         Parameters parameters = new Parameters();
-        List<String> speakers = parameters.ids("speaker", speaker);
-        String meetingId = parameters.id("meeting", meeting);
+        filters.bySpeakers(speaker).atMeeting(meeting);
         MediaType format = MediaTypes.negotiate(headers, LIST_FORMATS);
         if (format.equals(MediaType.APPLICATION_JSON_TYPE)) {
-            return Response.fromResponse(listing.list(parameters, speakers, meetingId, filters, page, uri).toResponse())
+            return Response.fromResponse(listing.list(parameters, filters, page, uri).toResponse())
                     .type(MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
         }
-        LanguageChoice language = languages.read(parameters, filters.lang);
-        QuoteFilter filter = listing.filter(parameters, speakers, meetingId, filters, language);
+        LanguageChoice language = languages.read(parameters, filters.langParameter());
+        QuoteFilter filter = listing.check(parameters, filters, language);
         parameters.throwIfInvalid();
         quotes.checkReferences(filter); // before the stream starts, while an error can still be a 400
         boolean csv = format.equals(MediaType.valueOf(CSV));
@@ -160,13 +159,11 @@ public class QuoteResource {
             UriInfo uri, HttpHeaders headers) {
         Parameters parameters = new Parameters();
         LanguageChoice language = languages.read(parameters, lang);
-        if (includeRetracted != null && !includeRetracted.equals("true") && !includeRetracted.equals("false")) {
-            parameters.reject("include_retracted", "must be true or false");
-        }
+        boolean showRetracted = parameters.flag("include_retracted", includeRetracted);
         parameters.throwIfInvalid();
         Quote quote = quotes.find(id).orElseThrow(() -> DomainException.notFound("quote", id));
         if (quote.retractedAt != null) {
-            if (!"true".equals(includeRetracted)) {
+            if (!showRetracted) {
                 throw new QuoteRetractedException(quote);
             }
             currentEditor.require();
@@ -396,13 +393,9 @@ public class QuoteResource {
             @Parameter(description = "Only quotes with a variant in this mode.", schema = @Schema(implementation = QuoteMode.class),
                     example = "direct") @RestQuery String mode) {
         Parameters parameters = new Parameters();
-        List<String> speakers = parameters.ids("speaker", speaker);
-        List<String> topics = parameters.ids("topic", topic == null ? List.of() : topic);
-        QuoteMode quoteMode = parameters.choice("mode", mode, QuoteMode.class);
         LanguageChoice language = languages.read(parameters, lang);
+        QuoteFilter filter = listing.check(parameters, QuoteFilter.of(speaker, topic, mode), language);
         parameters.throwIfInvalid();
-        QuoteFilter filter = new QuoteFilter(speakers, null, topics, language.filter(), quoteMode, null, null, null, null,
-                QuoteSort.DATE, false);
         QuoteMatch match = quotes.random(filter)
                 .orElseThrow(() -> DomainException.notFound("No quote matches these filters."));
         CacheControl noStore = new CacheControl();

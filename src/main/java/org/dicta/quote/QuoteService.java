@@ -85,7 +85,7 @@ public class QuoteService {
         changes.catchUp();
         // A quote drawn from the index may have changed in the database since: draw again.
         for (int attempt = 0; attempt < 3; attempt++) {
-            Optional<String> id = index.randomQuote(filter.toSearchFilter(), ThreadLocalRandom.current());
+            Optional<String> id = index.randomQuote(filter, ThreadLocalRandom.current());
             if (id.isEmpty()) {
                 return Optional.empty();
             }
@@ -122,8 +122,8 @@ public class QuoteService {
         // Changes committed through other instances are indexed before searching: no stale results.
         changes.catchUp();
         List<SearchHit> hits = filter.sort() == QuoteSort.RELEVANCE
-                ? index.searchByRelevance(filter.query(), filter.toSearchFilter(), afterKey, rows)
-                : index.searchByDate(filter.query(), filter.toSearchFilter(), afterKey, rows);
+                ? index.searchByRelevance(filter.query(), filter, afterKey, rows)
+                : index.searchByDate(filter.query(), filter, afterKey, rows);
         Map<String, Quote> quotes = load(hits.stream().map(SearchHit::quoteId).toList());
         List<QuoteMatch> matches = new ArrayList<>();
         for (SearchHit hit : hits) {

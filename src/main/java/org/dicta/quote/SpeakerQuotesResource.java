@@ -38,12 +38,10 @@ public class SpeakerQuotesResource {
             @Parameter(description = "Speaker id.", example = "alexander-lukashenko") @RestPath("id") String id,
             @Parameter(description = "Only quotes from this meeting (id).", example = "2023-03-13-leader-receives-lukashenko")
             @RestQuery String meeting,
-            @BeanParam QuoteFilterParameters filters, @BeanParam PageParameters page, UriInfo uri) {
+            @BeanParam QuoteFilter filters, @BeanParam PageParameters page, UriInfo uri) {
         if (Speaker.findByIdOptional(id).isEmpty()) {
             throw DomainException.notFound("speaker", id);
         }
-        Parameters parameters = new Parameters();
-        String meetingId = parameters.id("meeting", meeting);
-        return listing.list(parameters, List.of(id), meetingId, filters, page, uri);
+        return listing.list(new Parameters(), filters.bySpeakers(List.of(id)).atMeeting(meeting), page, uri);
     }
 }

@@ -7,8 +7,26 @@ import java.util.List;
 /**
  * Restrictions applied with a full-text query, with the same meaning as in SQL listing: the quote's speaker, meeting,
  * topics, meeting date range and change time, and the variant's language and mode. Null or empty means no restriction.
- * Retracted quotes are left out unless asked for.
+ * Retracted quotes are left out unless asked for. The quote list's filter is one.
  */
-public record SearchFilter(List<String> speakers, String meeting, List<String> topics, String lang, String mode,
-        LocalDate from, LocalDate to, Instant updatedSince, boolean includeRetracted) {
+public interface SearchFilter {
+
+    List<String> speakers();
+
+    String meeting();
+
+    List<String> topics();
+
+    String lang();
+
+    /** The variant's mode as indexed ({@code DIRECT}), or null. */
+    String variantMode();
+
+    LocalDate from();
+
+    LocalDate to();
+
+    Instant updatedSince();
+
+    boolean includeRetracted();
 }

@@ -368,8 +368,8 @@ public class SearchIndex {
         if (filter.lang() != null) {
             builder.add(new TermQuery(new Term(LANG, filter.lang())), BooleanClause.Occur.FILTER);
         }
-        if (filter.mode() != null) {
-            builder.add(new TermQuery(new Term(MODE, filter.mode())), BooleanClause.Occur.FILTER);
+        if (filter.variantMode() != null) {
+            builder.add(new TermQuery(new Term(MODE, filter.variantMode())), BooleanClause.Occur.FILTER);
         }
         if (filter.from() != null || filter.to() != null) {
             // A date range leaves out quotes of undated meetings.

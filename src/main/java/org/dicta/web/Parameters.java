@@ -1,29 +1,26 @@
 package org.dicta.web;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import org.dicta.web.constraints.QueryValues;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.dicta.domain.Violation;
 
 /**
- * Parses a request's query parameters, collecting every violation so that one 400 answer names all of them.
- * Parameters arrive as strings so that a malformed number is a 400 naming the parameter, not JAX-RS's bare 404.
+ * Collects every violation of a request's query parameters, so that one 400 answer names all of them: those of beans
+ * of parameters checked with Bean Validation ({@link #check}), and the paging and language checks that need the
+ * configuration or the catalogue. Parameters arrive as strings so that a malformed value is a 400 naming the
+ * parameter, not JAX-RS's bare 404.
  */
 public final class Parameters {
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:[-_][a-z0-9]+)*");
-    private static final int MAX_ID_LENGTH = 100;
     /** Dates and times outside these years mean nothing here, and some databases cannot compare them. */
-    static final int MIN_YEAR = 1;
-    static final int MAX_YEAR = 9999;
+    static final int MIN_YEAR = QueryValues.MIN_YEAR;
+    static final int MAX_YEAR = QueryValues.MAX_YEAR;
 
     private final List<Violation> violations = new ArrayList<>();
 
@@ -92,83 +89,43 @@ public final class Parameters {
         return code.get();
     }
 
-    /** Ids given as repeated parameters and/or comma-separated values, each checked for shape, without duplicates. */
-    public List<String> ids(String parameter, List<String> raw) {
-        Set<String> ids = new LinkedHashSet<>();
-        for (String value : raw) {
-            for (String id : value.split(",", -1)) {
-                String trimmed = id.strip();
-                if (isId(trimmed)) {
-                    ids.add(trimmed);
-                } else {
-                    reject(parameter, "'" + id + "' is not an id: ids are lower-case letters, digits, '-' and '_'");
-                }
-            }
+    /** An optional boolean parameter: {@code true} or {@code false}, false when absent. */
+    public boolean flag(String parameter, String raw) {
+        if (raw == null || raw.equals("false")) {
+            return false;
         }
-        return List.copyOf(ids);
+        if (raw.equals("true")) {
+            return true;
+        }
+        reject(parameter, "must be true or false");
+        return false;
     }
 
-    /** A single optional id. */
-    public String id(String parameter, String raw) {
-        if (raw == null) {
-            return null;
+    /**
+     * Checks a bean of query parameters with Bean Validation, recording each violation under the name of the query
+     * parameter it concerns ({@code updated_since}, not the field's name), with the others of this request.
+     */
+    public void check(Validator validator, Object parameters) {
+        for (ConstraintViolation<Object> violation : validator.validate(parameters)) {
+            String field = null;
+            for (Path.Node node : violation.getPropertyPath()) {
+                field = node.getName();
+            }
+            reject(queryName(parameters.getClass(), field), violation.getMessage());
         }
-        List<String> ids = ids(parameter, List.of(raw));
-        if (ids.size() > 1) {
-            reject(parameter, "takes one id, not " + ids.size());
-        }
-        return ids.isEmpty() ? null : ids.get(0);
     }
 
-    /** An optional ISO 8601 date (YYYY-MM-DD). */
-    public LocalDate date(String parameter, String raw) {
-        if (raw == null) {
-            return null;
-        }
-        try {
-            LocalDate date = LocalDate.parse(raw.strip());
-            if (date.getYear() >= MIN_YEAR && date.getYear() <= MAX_YEAR) {
-                return date;
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        reject(parameter, "must be an ISO 8601 date (YYYY-MM-DD) in the years " + MIN_YEAR + " to " + MAX_YEAR + ", not '"
-                + raw + "'");
-        return null;
-    }
-
-    /** An optional RFC 3339 timestamp with its offset, e.g. 2023-03-13T18:00:00Z. */
-    public Instant timestamp(String parameter, String raw) {
-        if (raw == null) {
-            return null;
-        }
-        try {
-            OffsetDateTime time = OffsetDateTime.parse(raw.strip().toUpperCase(Locale.ROOT).replace(' ', 'T'));
-            if (time.getYear() >= MIN_YEAR && time.getYear() <= MAX_YEAR) {
-                return time.toInstant();
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        reject(parameter, "must be an RFC 3339 timestamp with an offset in the years " + MIN_YEAR + " to " + MAX_YEAR
-                + ", e.g. 2023-03-13T18:00:00Z, not '" + raw + "'");
-        return null;
-    }
-
-    /** An optional enum value, written as the API writes it (lower case). */
-    public <E extends Enum<E>> E choice(String parameter, String raw, Class<E> type) {
-        if (raw == null) {
-            return null;
-        }
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equalsIgnoreCase(raw.strip())) {
-                return constant;
+    /** The query parameter a bean's field is bound to: the name in its {@code @RestQuery}, else the field's. */
+    private static String queryName(Class<?> type, String field) {
+        for (Class<?> c = type; c != null && field != null; c = c.getSuperclass()) {
+            try {
+                RestQuery query = c.getDeclaredField(field).getAnnotation(RestQuery.class);
+                return query != null && !query.value().isEmpty() ? query.value() : field;
+            } catch (NoSuchFieldException e) {
+                // declared higher up
             }
         }
-        reject(parameter, "must be one of " + java.util.Arrays.stream(type.getEnumConstants())
-                .map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList() + ", not '" + raw + "'");
-        return null;
+        return field == null ? "query" : field;
     }
 
     public boolean valid() {
@@ -182,6 +139,6 @@ public final class Parameters {
     }
 
     public static boolean isId(String value) {
-        return value.length() <= MAX_ID_LENGTH && ID.matcher(value).matches();
+        return QueryValues.isId(value);
     }
 }

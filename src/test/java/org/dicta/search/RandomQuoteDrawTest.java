@@ -82,8 +82,52 @@ class RandomQuoteDrawTest {
         return counts;
     }
 
+    /** Variants in this language (null: any), nothing else restricted. */
     private static SearchFilter filter(String lang) {
-        return new SearchFilter(List.of(), null, List.of(), lang, null, null, null, null, false);
+        return new LanguageOnly(lang);
+    }
+
+    private record LanguageOnly(String lang) implements SearchFilter {
+
+        @Override
+        public List<String> speakers() {
+            return List.of();
+        }
+
+        @Override
+        public String meeting() {
+            return null;
+        }
+
+        @Override
+        public List<String> topics() {
+            return List.of();
+        }
+
+        @Override
+        public String variantMode() {
+            return null;
+        }
+
+        @Override
+        public LocalDate from() {
+            return null;
+        }
+
+        @Override
+        public LocalDate to() {
+            return null;
+        }
+
+        @Override
+        public Instant updatedSince() {
+            return null;
+        }
+
+        @Override
+        public boolean includeRetracted() {
+            return false;
+        }
     }
 
     private IndexedVariant variant(String quote, String lang, boolean retracted) {
