@@ -119,8 +119,6 @@ public class MeetingResource {
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Operation(operationId = "replaceMeeting", summary = "Correct a meeting (editors)",
             description = "Replaces the meeting with the one sent. Needs If-Match with the current ETag (428 without, 412 when stale).")
-    @APIResponse(responseCode = "200", description = "The corrected meeting, with its new ETag.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingView.class)))
     public RestResponse<MeetingView> replace(
             @Parameter(description = "Meeting id.", example = "2023-03-13-raisi-lukashenko-talks") @RestPath String id,
             @RestHeader("If-Match") String ifMatch,
@@ -134,8 +132,6 @@ public class MeetingResource {
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Operation(operationId = "patchMeeting", summary = "Correct part of a meeting (editors)",
             description = "Applies a JSON Merge Patch (RFC 7396) to the meeting as PUT takes it. Needs If-Match, like PUT.")
-    @APIResponse(responseCode = "200", description = "The corrected meeting, with its new ETag.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingView.class)))
     public RestResponse<MeetingView> patch(
             @Parameter(description = "Meeting id.", example = "2023-03-13-raisi-lukashenko-talks") @RestPath String id,
             @RestHeader("If-Match") String ifMatch,

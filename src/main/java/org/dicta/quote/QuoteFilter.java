@@ -228,7 +228,7 @@ public class QuoteFilter implements SearchFilter {
     @Target(ElementType.TYPE)
     @Retention(RetentionPolicy.RUNTIME)
     @Constraint(validatedBy = CoherenceValidator.class)
-    @interface Coherent {
+    public @interface Coherent {
 
         String message() default "the filters contradict each other";
 
@@ -238,7 +238,7 @@ public class QuoteFilter implements SearchFilter {
     }
 
     /** Checks {@link Coherent}, naming the parameter at fault. */
-    static final class CoherenceValidator implements ConstraintValidator<Coherent, QuoteFilter> {
+    public static final class CoherenceValidator implements ConstraintValidator<Coherent, QuoteFilter> {
 
         @Override
         public boolean isValid(QuoteFilter filter, ConstraintValidatorContext context) {

@@ -207,8 +207,6 @@ public class QuoteResource {
     @Operation(operationId = "replaceQuote", summary = "Correct a quote (editors)",
             description = "Replaces the quote with the one sent. Needs If-Match with the quote's current ETag: 428 without it, "
                     + "412 (with the current ETag) when someone changed it since. Variants keep their ids by position.")
-    @APIResponse(responseCode = "200", description = "The corrected quote, with its new ETag.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)))
     public RestResponse<QuoteView> replace(
             @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
             @RestHeader("If-Match") String ifMatch,
@@ -225,8 +223,6 @@ public class QuoteResource {
     @Operation(operationId = "patchQuote", summary = "Correct part of a quote (editors)",
             description = "Applies a JSON Merge Patch (RFC 7396) to the quote as PUT takes it (see QuoteInput), e.g. "
                     + "`{\"topics\": [\"trade\"], \"reason\": \"…\"}`; arrays are replaced whole. Needs If-Match, like PUT.")
-    @APIResponse(responseCode = "200", description = "The corrected quote, with its new ETag.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)))
     public RestResponse<QuoteView> patch(
             @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
             @RestHeader("If-Match") String ifMatch,
@@ -311,8 +307,6 @@ public class QuoteResource {
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Operation(operationId = "replaceQuoteVariant", summary = "Correct a report of a quote (editors)",
             description = "Replaces one variant; its id stays. Needs If-Match with the quote's ETag.")
-    @APIResponse(responseCode = "200", description = "The corrected quote, with its new ETag.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)))
     public RestResponse<QuoteView> replaceVariant(
             @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
             @Parameter(description = "Variant id.", example = "22") @RestPath long variantId,
@@ -331,8 +325,6 @@ public class QuoteResource {
     @Operation(operationId = "patchQuoteVariant", summary = "Correct part of a report of a quote (editors)",
             description = "Applies a JSON Merge Patch to one variant as PUT takes it (a `reason` member goes to the revision). "
                     + "Needs If-Match with the quote's ETag.")
-    @APIResponse(responseCode = "200", description = "The corrected quote, with its new ETag.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)))
     public RestResponse<QuoteView> patchVariant(
             @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
             @Parameter(description = "Variant id.", example = "22") @RestPath long variantId,

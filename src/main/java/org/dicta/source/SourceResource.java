@@ -121,8 +121,6 @@ public class SourceResource {
     @Operation(operationId = "replaceSource", summary = "Correct a source (editors)",
             description = "Replaces the source's metadata (and its text, while no quote cites it: 409 otherwise). Needs "
                     + "If-Match with the current ETag (428 without, 412 when stale).")
-    @APIResponse(responseCode = "200", description = "The corrected source, with its new ETag.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
     public RestResponse<SourceView> replace(
             @Parameter(description = "Source id.", example = "004_dbc71cf8bbbb5a4e") @RestPath String id,
             @RestHeader("If-Match") String ifMatch,
@@ -136,8 +134,6 @@ public class SourceResource {
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Operation(operationId = "patchSource", summary = "Correct part of a source (editors)",
             description = "Applies a JSON Merge Patch (RFC 7396) to the source as PUT takes it. Needs If-Match, like PUT.")
-    @APIResponse(responseCode = "200", description = "The corrected source, with its new ETag.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
     public RestResponse<SourceView> patch(
             @Parameter(description = "Source id.", example = "004_dbc71cf8bbbb5a4e") @RestPath String id,
             @RestHeader("If-Match") String ifMatch,

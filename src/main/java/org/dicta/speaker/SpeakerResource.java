@@ -133,8 +133,6 @@ public class SpeakerResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "replaceSpeaker", summary = "Correct a speaker (admins)",
             description = "Replaces the speaker with the one sent. Needs If-Match with the current ETag (428 without, 412 when stale).")
-    @APIResponse(responseCode = "200", description = "The corrected speaker, with its new ETag.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpeakerView.class)))
     public RestResponse<SpeakerView> replace(
             @Parameter(description = "Speaker id.", example = "alexander-lukashenko") @RestPath String id,
             @RestHeader("If-Match") String ifMatch,
@@ -148,8 +146,6 @@ public class SpeakerResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "patchSpeaker", summary = "Correct part of a speaker (admins)",
             description = "Applies a JSON Merge Patch (RFC 7396) to the speaker as PUT takes it. Needs If-Match, like PUT.")
-    @APIResponse(responseCode = "200", description = "The corrected speaker, with its new ETag.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpeakerView.class)))
     public RestResponse<SpeakerView> patch(
             @Parameter(description = "Speaker id.", example = "alexander-lukashenko") @RestPath String id,
             @RestHeader("If-Match") String ifMatch,

@@ -138,6 +138,11 @@ public class OpenApiConventions implements OASFilter {
             problem(operation, "412", "The If-Match ETag is not the current one; the response's ETag is.");
             problem(operation, "428", "If-Match is missing.");
         }
+        APIResponse corrected = operation.getResponses().getAPIResponse("200");
+        if ((method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH) && corrected != null
+                && (corrected.getDescription() == null || corrected.getDescription().equals("OK"))) {
+            corrected.setDescription("The corrected " + resourceOf(path) + ", with its new ETag.");
+        }
         APIResponse created = operation.getResponses().getAPIResponse("201");
         APIResponse ok = created != null ? created : operation.getResponses().getAPIResponse("200");
         if (ok != null) {
@@ -167,6 +172,12 @@ public class OpenApiConventions implements OASFilter {
                 parameter.description("Why the change is made; shown in the public revisions.").example("Span corrected.");
             }
         }
+    }
+
+    /** "speaker" for /api/v1/speakers/{id} and what lies below it. */
+    private static String resourceOf(String path) {
+        String collection = path.replaceFirst("^/api/v1/", "").split("/")[0];
+        return collection.endsWith("s") ? collection.substring(0, collection.length() - 1) : collection;
     }
 
     /** Responses added elsewhere (e.g. by the security extension) get the problem body too. */
