@@ -87,7 +87,9 @@ public class MeetingResource {
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "getMeeting", summary = "Get one meeting")
+    @Operation(operationId = "getMeeting", summary = "Get one meeting", description = "A meeting with its date, title, place, "
+            + "participants and their roles, and the sources that report it. With `lang` or Accept-Language, its title, "
+            + "place and participants' names only in the language served (the `Content-Language` header says which).")
     public RestResponse<MeetingView> get(
             @Parameter(description = "Meeting id.", example = "2023-03-13-leader-receives-lukashenko") @RestPath String id,
             @Parameter(description = LANG, example = "en") @RestQuery String lang,

@@ -101,7 +101,9 @@ public class SpeakerResource {
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "getSpeaker", summary = "Get one speaker")
+    @Operation(operationId = "getSpeaker", summary = "Get one speaker", description = "A person or organization with its "
+            + "names, titles and aliases. With `lang` or Accept-Language, only those in the language served (the "
+            + "`Content-Language` header says which).")
     public RestResponse<SpeakerView> get(
             @Parameter(description = "Speaker id.", example = "alexander-lukashenko") @RestPath String id,
             @Parameter(description = LANG, example = "ur") @RestQuery String lang,

@@ -13,8 +13,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Adds what every operation shares, once, instead of repeating annotations on each resource method: the problem
- * responses (404 when its path names a resource; 400, 406 and 500 always) and the headers of successful responses
- * (Link on lists, Content-Language where {@code lang} applies).
+ * responses (404 when its path names a resource; 400, 406 and 500 always), the headers of successful responses
+ * (Link on lists, Content-Language where {@code lang} applies), who may call it (its {@code security}), and examples
+ * of array parameters as arrays.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class OpenApiConventions implements OASFilter {
@@ -32,6 +33,8 @@ public class OpenApiConventions implements OASFilter {
             addConventions(path, method, operation);
             addWriteConventions(path, method, operation);
             describeWriteParameters(method, operation);
+            declareSecurity(openAPI, operation);
+            arrayExamples(operation);
             // RequestLimits refuses such a URL on every path, before any resource runs.
             problem(operation, "400", "The URL holds an encoded control character (%00 to %1F, or %7F).");
             describeProblems(operation);
@@ -69,6 +72,45 @@ public class OpenApiConventions implements OASFilter {
             }
             body.setSchema(OASFactory.createSchema().ref(COMPONENTS + name));
         });
+    }
+
+    /**
+     * Says who may call each operation, so that clients and linters need not guess. Operations that need a token
+     * ({@code @RolesAllowed}) already have their requirement, from Quarkus's own filter, which runs before this one.
+     * The others are public ({@code security: []}), except the reads whose {@code include_retracted=true} shows editors
+     * more: they take the token optionally (anonymous, {@code {}}, or the bearer scheme), so that Swagger UI and
+     * generated clients can send it there too.
+     */
+    private static void declareSecurity(OpenAPI openAPI, Operation operation) {
+        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+            return;
+        }
+        operation.setSecurity(new java.util.ArrayList<>());
+        boolean editorsSeeMore = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(parameter -> parameter.getName().equals("include_retracted"));
+        var schemes = openAPI.getComponents().getSecuritySchemes();
+        if (editorsSeeMore && schemes != null && !schemes.isEmpty()) {
+            operation.addSecurityRequirement(OASFactory.createSecurityRequirement());
+            String scheme = schemes.keySet().iterator().next();
+            operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(scheme));
+        }
+    }
+
+    /**
+     * A multi-valued query parameter ({@code speaker}, {@code topic}) is an array, so its example must be one: an
+     * annotation's single value becomes a list of that value (sent as {@code speaker=ali-khamenei}).
+     */
+    private static void arrayExamples(Operation operation) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        for (Parameter parameter : operation.getParameters()) {
+            Schema schema = parameter.getSchema();
+            boolean array = schema != null && schema.getType() != null && schema.getType().contains(Schema.SchemaType.ARRAY);
+            if (array && parameter.getExample() != null && !(parameter.getExample() instanceof java.util.List)) {
+                parameter.setExample(java.util.List.of(parameter.getExample()));
+            }
+        }
     }
 
     /** What editors' writes can answer besides success. */

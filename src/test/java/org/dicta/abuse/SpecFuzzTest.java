@@ -314,12 +314,19 @@ class SpecFuzzTest {
     private String value(JsonNode parameter) {
         JsonNode schema = parameter.path("schema");
         return switch (random.nextInt(4)) {
-            case 0 -> parameter.has("example") ? parameter.get("example").asText()
+            case 0 -> parameter.has("example") ? asValue(parameter.get("example"))
                     : schema.has("enum") ? schema.get("enum").get(random.nextInt(schema.get("enum").size())).asText() : "1";
             case 1 -> schema.has("enum") ? schema.get("enum").get(random.nextInt(schema.get("enum").size())).asText()
                     : STRINGS[random.nextInt(STRINGS.length)];
             default -> STRINGS[random.nextInt(STRINGS.length)];
         };
+    }
+
+    /** A parameter's example as one value: an array's values separated by commas, as the API takes them. */
+    private static String asValue(JsonNode example) {
+        List<String> values = new ArrayList<>();
+        (example.isArray() ? example : NODES.arrayNode().add(example)).forEach(value -> values.add(value.asText()));
+        return String.join(",", values);
     }
 
     /** The schema's example, or one made from its properties. */
