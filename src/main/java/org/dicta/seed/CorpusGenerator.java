@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 /**
  * {@code java -jar quarkus-run.jar corpus --variants N --out DIR [--seed S] [--seeds DIR]}: writes a synthetic corpus in
  * the import format (seeds/README.md) for load tests and benchmarks. The same arguments always give the same corpus.
+ * Its words come from the seed corpus packaged in the application, or from the corpus in {@code --seeds DIR}.
  *
  * <p>Its texts are words drawn from the seed documents of each language with their real frequencies, so that search
  * terms are as common or as rare as in the seeds. About N / 2.5 quotes of 1 to 4 variants (each in its own language),
@@ -62,7 +63,7 @@ public final class CorpusGenerator {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Integer variants = null;
         Path target = null;
-        Path seedDir = Path.of("seeds");
+        CorpusFiles seedFiles = CorpusFiles.packaged();
         long seed = 42;
         try {
             for (int i = 0; i < args.length; i++) {
@@ -70,7 +71,7 @@ public final class CorpusGenerator {
                     case "--variants" -> variants = Integer.parseInt(args[++i].replace("_", ""));
                     case "--out" -> target = Path.of(args[++i]);
                     case "--seed" -> seed = Long.parseLong(args[++i]);
-                    case "--seeds" -> seedDir = Path.of(args[++i]);
+                    case "--seeds" -> seedFiles = CorpusFiles.directory(Path.of(args[++i]));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
@@ -88,8 +89,8 @@ public final class CorpusGenerator {
                 return 2;
             }
             long started = System.nanoTime();
-            CorpusFile seeds = CorpusLoader.read(seedDir);
-            CorpusGenerator generator = new CorpusGenerator(seed, seeds, vocabulary(seedDir, seeds), variants);
+            CorpusFile seeds = CorpusLoader.read(seedFiles);
+            CorpusGenerator generator = new CorpusGenerator(seed, seeds, vocabulary(seedFiles, seeds), variants);
             int written = generator.write(target);
             err.printf("Wrote %d variants of %d quotes in %d meetings (%d speakers) to %s in %d s%n", written,
                     generator.quotes, generator.meetings, generator.speakers, target, (System.nanoTime() - started) / 1_000_000_000);
@@ -101,10 +102,10 @@ public final class CorpusGenerator {
     }
 
     /** The words of each language's seed documents, one entry per occurrence (so drawing keeps their frequencies). */
-    private static Map<String, List<String>> vocabulary(Path seedDir, CorpusFile seeds) throws IOException {
+    private static Map<String, List<String>> vocabulary(CorpusFiles seedFiles, CorpusFile seeds) throws IOException {
         Map<String, List<String>> words = new LinkedHashMap<>();
         for (CorpusFile.SourceEntry source : seeds.sources()) {
-            String text = Files.readString(seedDir.resolve(source.file()), StandardCharsets.UTF_8);
+            String text = new String(seedFiles.read(source.file()), StandardCharsets.UTF_8);
             List<String> list = words.computeIfAbsent(source.lang(), lang -> new ArrayList<>());
             for (String token : WORDS.split(text)) {
                 String word = EDGE_PUNCTUATION.matcher(token).replaceAll("");

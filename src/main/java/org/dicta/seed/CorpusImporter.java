@@ -98,14 +98,15 @@ public class CorpusImporter {
     /** Imports the configured corpus unless one was imported before; returns the new import record if any. */
     public Optional<CorpusImport> importIfEmpty() {
         Optional<CorpusImport> imported = QuarkusTransaction.requiringNew().timeout(timeoutSeconds()).call(() -> {
+            CorpusFiles files = config.corpus();
             if (CorpusImport.count() > 0) {
-                LOG.infof("Corpus already imported; %s left as it is", config.dir());
+                LOG.infof("Corpus already imported; %s left as it is", files.location());
                 return Optional.<CorpusImport>empty();
             }
             long started = System.nanoTime();
-            Corpus corpus = CorpusLoader.load(config.dir());
-            LOG.infof("Read and checked %s in %d ms", config.dir(), (System.nanoTime() - started) / 1_000_000);
-            return Optional.of(persist(corpus));
+            Corpus corpus = CorpusLoader.load(files);
+            LOG.infof("Read and checked %s in %d ms", files.location(), (System.nanoTime() - started) / 1_000_000);
+            return Optional.of(persist(corpus, files.location()));
         });
         catalog.refresh();
         return imported;
@@ -118,7 +119,8 @@ public class CorpusImporter {
     /** Persists a checked corpus in one transaction: all of it, or (on any failure) nothing. */
     public CorpusImport importCorpus(Corpus corpus) {
         try {
-            return QuarkusTransaction.requiringNew().timeout(timeoutSeconds()).call(() -> persist(corpus));
+            return QuarkusTransaction.requiringNew().timeout(timeoutSeconds())
+                    .call(() -> persist(corpus, "a corpus loaded by the caller"));
         } finally {
             catalog.refresh();
         }
@@ -126,7 +128,8 @@ public class CorpusImporter {
 
     private static final int FLUSH_EVERY = 1000;
 
-    private CorpusImport persist(Corpus corpus) {
+    /** Writes the corpus directly (no revisions); {@code origin} names where it came from, for the log. */
+    private CorpusImport persist(Corpus corpus, String origin) {
         long started = System.nanoTime();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         corpus.languages().forEach(em::persist);
@@ -156,7 +159,7 @@ public class CorpusImporter {
         em.persist(record);
         em.flush();
         LOG.infof("Imported corpus from %s: %d languages, %d topics, %d speakers, %d sources, %d meetings, %d quotes, %d variants "
-                + "(written in %d ms)", config.dir(), corpus.languages().size(), corpus.topics().size(), corpus.speakers().size(),
+                + "(written in %d ms)", origin, corpus.languages().size(), corpus.topics().size(), corpus.speakers().size(),
                 corpus.sources().size(), corpus.meetings().size(), record.quotes, record.variants,
                 (System.nanoTime() - started) / 1_000_000);
         return record;

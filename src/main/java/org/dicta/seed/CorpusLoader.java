@@ -12,7 +12,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -50,7 +49,8 @@ import org.dicta.web.SafeText;
 import org.dicta.web.SupportedLanguages;
 
 /**
- * Reads a corpus directory ({@code annotations.yaml} and the documents it names) and checks every entry: ids,
+ * Reads a corpus ({@code annotations.yaml} and the documents it names, from a directory or packaged in the application,
+ * see {@link CorpusFiles}) and checks every entry: ids,
  * references, language tags, dates, file hashes, and above all that each variant's text occurs in its source, whose
  * offsets it records. All errors are collected, so that an editor fixes the file in one pass.
  */
@@ -96,7 +96,7 @@ public final class CorpusLoader {
         boolean language(String code);
     }
 
-    private final Path dir;
+    private final CorpusFiles files;
     private final Existing existing;
     private final List<String> errors = new ArrayList<>();
     private final Map<String, Language> languages = new LinkedHashMap<>();
@@ -106,16 +106,36 @@ public final class CorpusLoader {
     private final Map<String, Meeting> meetings = new LinkedHashMap<>();
     private final Map<String, Quote> quotes = new LinkedHashMap<>();
 
-    private CorpusLoader(Path dir, Existing existing) {
-        this.dir = dir.toAbsolutePath().normalize();
+    private CorpusLoader(CorpusFiles files, Existing existing) {
+        this.files = files;
         this.existing = existing;
     }
 
     /**
+     * Loads the corpus in this directory.
+     *
      * @throws CorpusException naming the file and every faulty entry
      */
     public static Corpus load(Path dir) {
-        return load(dir, Existing.NONE);
+        return load(CorpusFiles.directory(dir));
+    }
+
+    /**
+     * Loads a corpus from a directory or from the application's class path.
+     *
+     * @throws CorpusException naming the file and every faulty entry
+     */
+    public static Corpus load(CorpusFiles files) {
+        return load(files, Existing.NONE);
+    }
+
+    /**
+     * Loads a corpus directory whose references may also name stored resources.
+     *
+     * @throws CorpusException naming the file and every faulty entry
+     */
+    public static Corpus load(Path dir, Existing existing) {
+        return load(CorpusFiles.directory(dir), existing);
     }
 
     /**
@@ -123,53 +143,52 @@ public final class CorpusLoader {
      *
      * @throws CorpusException naming the file and every faulty entry
      */
-    public static Corpus load(Path dir, Existing existing) {
-        return new CorpusLoader(dir, existing).load();
+    public static Corpus load(CorpusFiles files, Existing existing) {
+        return new CorpusLoader(files, existing).load();
     }
 
     /**
-     * The annotation file of a corpus directory, parsed but not yet checked.
+     * The annotation file of a corpus, parsed but not yet checked.
      *
      * @throws CorpusException when the file is missing, unreadable, empty or not in the format
      */
-    public static CorpusFile read(Path dir) {
-        return parse(dir).document();
+    public static CorpusFile read(CorpusFiles files) {
+        return parse(files).document();
     }
 
     /** The annotation file's bytes (their SHA-256 identifies an import) and what they say. */
     private record Parsed(byte[] bytes, CorpusFile document) {
     }
 
-    private static Parsed parse(Path dir) {
-        Path file = dir.resolve(ANNOTATIONS);
+    private static Parsed parse(CorpusFiles files) {
+        String file = files.location(ANNOTATIONS);
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = files.read(ANNOTATIONS);
         } catch (NoSuchFileException e) {
-            throw new CorpusException(file.toString(), List.of("the file does not exist"));
+            throw new CorpusException(file, List.of("the file does not exist"));
         } catch (IOException e) {
-            throw new CorpusException(file.toString(), List.of("the file cannot be read: " + e.getMessage()));
+            throw new CorpusException(file, List.of("the file cannot be read: " + e.getMessage()));
         }
         CorpusFile document;
         try {
             document = YAML.readValue(bytes, CorpusFile.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new CorpusException(file.toString(), List.of(path(e) + ": unknown field '" + e.getPropertyName() + "'"
+            throw new CorpusException(file, List.of(path(e) + ": unknown field '" + e.getPropertyName() + "'"
                     + line(e) + "; the fields here are " + e.getKnownPropertyIds()));
         } catch (JsonProcessingException e) {
-            throw new CorpusException(file.toString(), List.of("not a valid annotation file" + line(e) + ": " + e.getOriginalMessage()));
+            throw new CorpusException(file, List.of("not a valid annotation file" + line(e) + ": " + e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new CorpusException(file.toString(), List.of("the file cannot be read: " + e.getMessage()));
+            throw new CorpusException(file, List.of("the file cannot be read: " + e.getMessage()));
         }
         if (document == null) {
-            throw new CorpusException(file.toString(), List.of("the file is empty"));
+            throw new CorpusException(file, List.of("the file is empty"));
         }
         return new Parsed(bytes, document);
     }
 
     private Corpus load() {
-        Path file = dir.resolve(ANNOTATIONS);
-        Parsed parsed = parse(dir);
+        Parsed parsed = parse(files);
         CorpusFile document = parsed.document();
         byte[] bytes = parsed.bytes();
         forEach(document.languages(), "languages", this::language);
@@ -179,7 +198,7 @@ public final class CorpusLoader {
         forEach(document.meetings(), "meetings", this::meeting);
         forEach(document.quotes(), "quotes", this::quote);
         if (!errors.isEmpty()) {
-            throw new CorpusException(file.toString(), errors);
+            throw new CorpusException(files.location(ANNOTATIONS), errors);
         }
         return new Corpus(sha256(bytes), List.copyOf(languages.values()), List.copyOf(topics.values()),
                 List.copyOf(speakers.values()),
@@ -463,18 +482,17 @@ public final class CorpusLoader {
 
     private byte[] document(String file, String where) {
         if (blank(file)) {
-            errors.add(where + ": file is required (the document's file name in " + dir + ")");
+            errors.add(where + ": file is required (the document's file name in " + files.location() + ")");
             return null;
         }
-        Path path = dir.resolve(file).normalize();
-        if (!path.startsWith(dir)) {
+        if (!files.within(file)) {
             errors.add(where + ": file '" + file + "' is outside the corpus directory");
             return null;
         }
         try {
-            return Files.readAllBytes(path);
+            return files.read(file);
         } catch (NoSuchFileException e) {
-            errors.add(where + ": file '" + file + "' does not exist in " + dir);
+            errors.add(where + ": file '" + file + "' does not exist in " + files.location());
         } catch (IOException e) {
             errors.add(where + ": file '" + file + "' cannot be read: " + e.getMessage());
         }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.dicta.auth.BearerTokenMechanism;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -147,18 +148,31 @@ public class ProblemMapper {
         return builder.build();
     }
 
+    /**
+     * 401, for a request without a token, with a token that is refused, and with a token this server cannot verify at
+     * the moment because it cannot read its verification key ({@link BearerTokenMechanism}): the token is not trusted,
+     * nothing is changed, and the reason stays in the server's log.
+     */
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
     public RestResponse<Problem> unauthenticated(Exception e, UriInfo uri, HttpHeaders headers) {
         boolean presented = headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
-        String detail = presented
-                ? "The bearer token was refused: it is malformed, expired, not signed by a trusted key, or from another issuer."
-                : "Writing needs a bearer token in the Authorization header (see the README, \"For editors\").";
+        boolean unverifiable = e instanceof AuthenticationFailedException failed
+                && Boolean.TRUE.equals(failed.getAttribute(BearerTokenMechanism.VERIFICATION_UNAVAILABLE));
+        String detail;
+        if (unverifiable) {
+            detail = "The bearer token cannot be verified at the moment: this server cannot read the key it verifies tokens "
+                    + "with. Nothing was changed; its operators find the reason in its log.";
+        } else if (presented) {
+            detail = "The bearer token was refused: it is malformed, expired, not signed by a trusted key, or from another issuer.";
+        } else {
+            detail = "Writing needs a bearer token in the Authorization header (see the README, \"For editors\").";
+        }
         return RestResponse.ResponseBuilder
                 .create(Response.Status.UNAUTHORIZED, new Problem("/problems/unauthenticated", "Authentication required", 401,
                         detail, uri.getPath(), null))
                 .type(Problem.MEDIA_TYPE)
-                .header(HttpHeaders.WWW_AUTHENTICATE, presented ? "Bearer realm=\"dicta\", error=\"invalid_token\""
-                        : "Bearer realm=\"dicta\"")
+                .header(HttpHeaders.WWW_AUTHENTICATE, presented && !unverifiable
+                        ? "Bearer realm=\"dicta\", error=\"invalid_token\"" : "Bearer realm=\"dicta\"")
                 .build();
     }
 

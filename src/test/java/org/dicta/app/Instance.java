@@ -25,6 +25,8 @@ final class Instance implements AutoCloseable {
     static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     /** Not passed to the process: the directory to start it in, when not the build's. */
     static final String WORKING_DIRECTORY = "(working directory)";
+    /** Prefixes of the environment variables that configure the application (Dicta's, Quarkus's, MicroProfile's, SmallRye's). */
+    private static final List<String> SETTING_PREFIXES = List.of("DICTA_", "QUARKUS_", "MP_", "SMALLRYE_");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private final Map<String, String> environment;
@@ -37,6 +39,18 @@ final class Instance implements AutoCloseable {
         this.environment = environment;
         this.log = log;
         this.jvmOptions = jvmOptions;
+    }
+
+    /**
+     * The environment of a process started as a newcomer starts it: in this directory, with none of the variables that
+     * configure the application, not even those this test's own environment holds (a null value unsets a variable).
+     */
+    static Map<String, String> withoutSettings(Path workingDirectory) {
+        Map<String, String> environment = new HashMap<>();
+        System.getenv().keySet().stream().filter(name -> SETTING_PREFIXES.stream().anyMatch(name::startsWith))
+                .forEach(name -> environment.put(name, null));
+        environment.put(WORKING_DIRECTORY, workingDirectory.toString());
+        return environment;
     }
 
     /** Starts an instance with this environment and waits until it is ready. */
@@ -71,13 +85,14 @@ final class Instance implements AutoCloseable {
         throw new AssertionError("application did not become ready within " + START_TIMEOUT + "; log:\n" + log());
     }
 
-    /** Mints an editor's token with the jar's {@code token} command (which creates the key pair in DICTA_DATA_DIR). */
+    /**
+     * Mints an editor's token with the jar's {@code token} command, in the environment (and working directory) given;
+     * it uses, or creates, the key pair in DICTA_DATA_DIR.
+     */
     static String mintToken(Map<String, String> environment, String subject, String role, Path errors) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder mint = new ProcessBuilder(java, "-jar", JAR.toString(), "token", "--subject", subject, "--role", role)
-                .redirectError(errors.toFile());
-        mint.environment().putAll(environment);
-        Process minting = mint.start();
+        Process minting = processBuilder(environment, List.of(), List.of("token", "--subject", subject, "--role", role))
+                .redirectError(errors.toFile())
+                .start();
         String token = new String(minting.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
         assertThat(minting.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(minting.exitValue()).as(Files.readString(errors)).isZero();
@@ -85,23 +100,35 @@ final class Instance implements AutoCloseable {
     }
 
     static Process launch(Map<String, String> environment, List<String> options, Path log) throws IOException {
+        return processBuilder(environment, options, List.of())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+    }
+
+    /** {@code java OPTIONS -jar quarkus-run.jar ARGUMENTS}, in the environment's working directory if it names one. */
+    private static ProcessBuilder processBuilder(Map<String, String> environment, List<String> options, List<String> arguments) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(options);
         command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command);
         String directory = environment.get(WORKING_DIRECTORY);
         if (directory != null) {
             builder.directory(Path.of(directory).toFile());
         }
         environment.forEach((name, value) -> {
-            if (!name.equals(WORKING_DIRECTORY)) {
+            if (name.equals(WORKING_DIRECTORY)) {
+                return;
+            }
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
                 builder.environment().put(name, value);
             }
         });
-        return builder.start();
+        return builder;
     }
 
     String baseUri() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.dicta.support.EditorTokens;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged application as the README runs it (H2 file mode in DICTA_DATA_DIR; or the PostgreSQL flavour): seeds
- * loaded at first start only, data kept across restarts, and a faulty annotation file stopping start-up with a
- * message that names it.
+ * loaded at first start only, data kept across restarts, a faulty annotation file stopping start-up with a message
+ * that names it, and a verification key set elsewhere never created, writes refused with 401 while it cannot be read.
  */
 class PackagedApplicationIT {
 
@@ -125,6 +127,38 @@ class PackagedApplicationIT {
     }
 
     @Test
+    void aKeyLocationSetElsewhereIsNotCreatedAndWhileItCannotBeReadWritesAre401() throws Exception {
+        Path data = work.resolve("data");
+        Path elsewhere = work.resolve("elsewhere").resolve("public-key.pem");
+        Map<String, String> env = environment(data, Path.of("seeds"));
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", elsewhere.toString());
+        int port = start(env, work.resolve("unreadable-key.log"));
+        assertThat(data.resolve("keys")).as("no pair created for another location").doesNotExist();
+        assertThat(elsewhere).doesNotExist();
+        given().baseUri("http://localhost").port(port).queryParam("limit", 100)
+                .when().get("/api/v1/quotes")
+                .then().statusCode(200).body("items", hasSize(26));
+
+        String write = "{\"id\": \"unverified-corridor\", \"speaker\": \"ali-khamenei\", "
+                + "\"meeting\": \"2023-03-13-leader-receives-lukashenko\", \"variants\": [{\"source\": "
+                + "\"002_fcbcff514eaca929\", \"mode\": \"indirect\", "
+                + "\"text\": \"Tehran and Minsk should strive to make it a reality\"}]}";
+        given().baseUri("http://localhost").port(port).auth().oauth2(EditorTokens.editor("alice"))
+                .contentType("application/json").body(write)
+                .when().post("/api/v1/quotes")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", equalTo("Bearer realm=\"dicta\""))
+                .body("type", equalTo("/problems/unauthenticated"))
+                .body("detail", startsWith("The bearer token cannot be verified at the moment"));
+        given().baseUri("http://localhost").port(port).contentType("application/json").body(write)
+                .when().post("/api/v1/quotes")
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("detail", startsWith("Writing needs a bearer token"));
+        given().baseUri("http://localhost").port(port).when().get("/api/v1/quotes/unverified-corridor").then().statusCode(404);
+        assertThat(instance.log()).contains("Editors' tokens cannot be verified").doesNotContain("Unexpected error");
+    }
+
+    @Test
     void anUpgradeMigratesAnExistingDatabaseInPlaceAndKeepsItsData() throws Exception {
         Path data = work.resolve("data");
         Files.createDirectories(data);
@@ -183,7 +217,11 @@ class PackagedApplicationIT {
 
     /** Starts the application and returns its port. */
     private int start(Path data, Path seeds, Path log) throws Exception {
-        instance = Instance.start(environment(data, seeds), log);
+        return start(environment(data, seeds), log);
+    }
+
+    private int start(Map<String, String> environment, Path log) throws Exception {
+        instance = Instance.start(environment, log);
         return instance.port();
     }
 

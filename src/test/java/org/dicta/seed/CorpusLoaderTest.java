@@ -197,6 +197,45 @@ class CorpusLoaderTest {
     }
 
     @Test
+    void thePackagedCorpusIsTheSeedDirectoryByteForByte() throws IOException {
+        Corpus packaged = CorpusLoader.load(CorpusFiles.packaged());
+        Corpus directory = CorpusLoader.load(SEEDS);
+        assertThat(packaged.annotationsSha256()).isEqualTo(directory.annotationsSha256());
+        assertThat(packaged.quotes()).hasSize(26);
+        assertThat(packaged.sources()).extracting(source -> source.sha256)
+                .containsExactlyElementsOf(directory.sources().stream().map(source -> source.sha256).toList());
+        assertThat(CorpusFiles.packaged().read("004_dbc71cf8bbbb5a4e.txt"))
+                .isEqualTo(Files.readAllBytes(SEEDS.resolve("004_dbc71cf8bbbb5a4e.txt")));
+    }
+
+    @Test
+    void aCorpusOnTheClassPathIsCheckedLikeADirectoryAndNamedByItsResources() throws IOException {
+        Path classes = dir.resolve("classes");
+        Path folder = Files.createDirectories(classes.resolve("corpus"));
+        try (Stream<Path> files = Files.list(SEEDS)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, folder.resolve(file.getFileName()));
+            }
+        }
+        Files.delete(folder.resolve("003_b5ccf18f57044a7b.txt"));
+        Files.writeString(folder.resolve(CorpusLoader.ANNOTATIONS),
+                annotations.replace("file: 000_26e08119a475d493.txt", "file: ../../etc/passwd"));
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {classes.toUri().toURL()}, null)) {
+            CorpusFiles files = new CorpusFiles.Packaged("corpus", loader);
+            assertThatThrownBy(() -> CorpusLoader.load(files))
+                    .isInstanceOf(CorpusException.class)
+                    .hasMessageContaining("The corpus in classpath:corpus/annotations.yaml cannot be loaded")
+                    .hasMessageContaining("sources[0] (000_26e08119a475d493): file '../../etc/passwd' is outside the corpus directory")
+                    .hasMessageContaining("sources[3] (003_b5ccf18f57044a7b): file '003_b5ccf18f57044a7b.txt' does not exist "
+                            + "in classpath:corpus");
+
+            assertThatThrownBy(() -> CorpusLoader.load(new CorpusFiles.Packaged("elsewhere", loader)))
+                    .hasMessageContaining("The corpus in classpath:elsewhere/annotations.yaml cannot be loaded")
+                    .hasMessageContaining("the file does not exist");
+        }
+    }
+
+    @Test
     void rejectsAVariantWhoseSourceDoesNotReportTheMeeting() throws IOException {
         write(annotations.replace(
                 "  - id: lukashenko-similar-positions\n"
