@@ -11,7 +11,7 @@
 # 5. prints one table and writes it as JSON to bench/results/.
 #
 # Settings (environment): DURATION (s per wrk run, 15), CONNECTIONS (wrk, 32), THREADS (wrk, 2), RATE (hey, requests/s
-# in total, 200), HEY_SECONDS (10), JAVA_OPTS (for the application serving; default a sized heap, see README),
+# in total, 200), HEY_SECONDS (10), JAVA_OPTS (for the application serving; default a sized heap, see docs/performance.md),
 # IMPORT_JAVA_OPTS (for the import, which holds the parsed corpus in memory; default none), WORK (target/bench),
 # IMPORT (fresh; reuse keeps the database of the last run of that size).
 # Not a test: figures on shared machines are noisy; compare ratios measured in one run, and medians of several runs.

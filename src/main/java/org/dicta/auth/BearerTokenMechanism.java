@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import java.util.Map;
 import java.util.Set;
+import org.dicta.web.ProblemMapper;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,7 +33,7 @@ import org.jboss.logging.Logger;
 public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     /** Attribute of the {@link AuthenticationFailedException} of a request refused because no token can be verified. */
-    public static final String VERIFICATION_UNAVAILABLE = "dicta.verification-unavailable";
+    public static final String VERIFICATION_UNAVAILABLE = ProblemMapper.TOKENS_UNVERIFIABLE;
 
     private static final Logger LOG = Logger.getLogger(BearerTokenMechanism.class);
     private static final String BEARER = "Bearer";

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import org.dicta.auth.BearerTokenMechanism;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -28,6 +27,9 @@ import org.dicta.domain.Violation;
 
 /** Turns every exception that reaches the HTTP layer into an RFC 9457 problem response, in one place. */
 public class ProblemMapper {
+
+    /** Attribute of an authentication failure that came of no token being verifiable now (the key is unreadable). */
+    public static final String TOKENS_UNVERIFIABLE = "dicta.verification-unavailable";
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
@@ -150,14 +152,14 @@ public class ProblemMapper {
 
     /**
      * 401, for a request without a token, with a token that is refused, and with a token this server cannot verify at
-     * the moment because it cannot read its verification key ({@link BearerTokenMechanism}): the token is not trusted,
+     * the moment because it cannot read its verification key (the authentication mechanism marks such a failure with {@link #TOKENS_UNVERIFIABLE}): the token is not trusted,
      * nothing is changed, and the reason stays in the server's log.
      */
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
     public RestResponse<Problem> unauthenticated(Exception e, UriInfo uri, HttpHeaders headers) {
         boolean presented = headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
         boolean unverifiable = e instanceof AuthenticationFailedException failed
-                && Boolean.TRUE.equals(failed.getAttribute(BearerTokenMechanism.VERIFICATION_UNAVAILABLE));
+                && Boolean.TRUE.equals(failed.getAttribute(TOKENS_UNVERIFIABLE));
         String detail;
         if (unverifiable) {
             detail = "The bearer token cannot be verified at the moment: this server cannot read the key it verifies tokens "
@@ -165,7 +167,7 @@ public class ProblemMapper {
         } else if (presented) {
             detail = "The bearer token was refused: it is malformed, expired, not signed by a trusted key, or from another issuer.";
         } else {
-            detail = "Writing needs a bearer token in the Authorization header (see the README, \"For editors\").";
+            detail = "Writing needs a bearer token in the Authorization header (see docs/editors.md, \"Tokens\").";
         }
         return RestResponse.ResponseBuilder
                 .create(Response.Status.UNAUTHORIZED, new Problem("/problems/unauthenticated", "Authentication required", 401,

@@ -358,7 +358,7 @@ class ClientContractTest {
             }
         }
         // openapi-generator's native Java client JSON-encodes a binary body (OpenAPITools/openapi-generator#17801);
-        // until it is fixed, a request interceptor sends the file's bytes. README, "Clients", says so.
+        // until it is fixed, a request interceptor sends the file's bytes. docs/front-end.md, "Typed clients", says so.
         ApiClient importer = client(EditorTokens.admin("client-admin"));
         importer.setRequestInterceptor(request -> {
             request.header("Authorization", "Bearer " + EditorTokens.admin("client-admin"));
