@@ -23,6 +23,7 @@ public class MeetingReferences implements ReferenceHolder {
         }
         long meetings = em.createQuery("select count(m) from Meeting m join m.participants p where p.speaker.id = :id",
                 Long.class).setParameter("id", id).getSingleResult();
-        return meetings == 0 ? Optional.empty() : Optional.of(meetings + " meetings list them as a participant.");
+        return meetings == 0 ? Optional.empty() : Optional.of(meetings + (meetings == 1
+                ? " meeting lists them as a participant." : " meetings list them as a participant."));
     }
 }

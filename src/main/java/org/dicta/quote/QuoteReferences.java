@@ -33,10 +33,11 @@ public class QuoteReferences implements ReferenceHolder, MeetingCitations {
     public Optional<String> referencesTo(String kind, String id) {
         return switch (kind) {
             case SpeakerEditor.KIND -> counted("select count(q) from Quote q where q.speaker.id = :id", id,
-                    " quotes are attributed to them.");
+                    " quote is attributed to them.", " quotes are attributed to them.");
             case MeetingEditor.KIND -> counted("select count(q) from Quote q where q.meeting.id = :id", id,
-                    " quotes were made at it.");
+                    " quote was made at it.", " quotes were made at it.");
             case SourceEditor.ENTITY -> counted("select count(v) from QuoteVariant v where v.source.id = :id", id,
+                    " quote variant cites it; its span points into it.",
                     " quote variants cite it; the spans of their variants point into it.");
             default -> Optional.empty();
         };
@@ -70,8 +71,8 @@ public class QuoteReferences implements ReferenceHolder, MeetingCitations {
         }
     }
 
-    private Optional<String> counted(String query, String id, String description) {
+    private Optional<String> counted(String query, String id, String one, String several) {
         long count = em.createQuery(query, Long.class).setParameter("id", id).getSingleResult();
-        return count == 0 ? Optional.empty() : Optional.of(count + description);
+        return count == 0 ? Optional.empty() : Optional.of(count + (count == 1 ? one : several));
     }
 }

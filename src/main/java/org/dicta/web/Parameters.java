@@ -1,6 +1,7 @@
 package org.dicta.web;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import jakarta.validation.ConstraintViolation;
@@ -106,13 +107,17 @@ public final class Parameters {
      * parameter it concerns ({@code updated_since}, not the field's name), with the others of this request.
      */
     public void check(Validator validator, Object parameters) {
+        List<Violation> found = new ArrayList<>();
         for (ConstraintViolation<Object> violation : validator.validate(parameters)) {
             String field = null;
             for (Path.Node node : violation.getPropertyPath()) {
                 field = node.getName();
             }
-            reject(queryName(parameters.getClass(), field), violation.getMessage());
+            found.add(new Violation(queryName(parameters.getClass(), field), violation.getMessage()));
         }
+        // The validator reports in no particular order; a client, and its tests, see the same answer every time.
+        found.sort(Comparator.comparing(Violation::field).thenComparing(Violation::message));
+        violations.addAll(found);
     }
 
     /** The query parameter a bean's field is bound to: the name in its {@code @RestQuery}, else the field's. */

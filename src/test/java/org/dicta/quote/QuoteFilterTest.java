@@ -153,6 +153,37 @@ class QuoteFilterTest {
     }
 
     @Test
+    void everyFaultyParameterOfEveryListIsNamedInOneAnswerAlwaysInTheSameOrder() {
+        for (String list : List.of("/api/v1/quotes", "/api/v1/speakers/ali-khamenei/quotes",
+                "/api/v1/meetings/2023-03-13-leader-receives-lukashenko/quotes")) {
+            for (int repeat = 0; repeat < 3; repeat++) {
+                given().queryParam("from", "2023-13-01").queryParam("to", "x").queryParam("topic", "A,sanctions,b c")
+                        .queryParam("include_retracted", "yes").queryParam("sort", "relevance").queryParam("limit", "500")
+                        .queryParam("updated_since", "2023-03-13")
+                        .when().get(list)
+                        .then().statusCode(400)
+                        .contentType("application/problem+json")
+                        .body("violations.field", contains("from", "include_retracted", "sort", "to", "topic", "topic",
+                                "updated_since", "limit"))
+                        .body("violations.find { it.field == 'include_retracted' }.message", equalTo("must be true or false"))
+                        .body("violations.findAll { it.field == 'topic' }.message", contains(
+                                "'A' is not an id: ids are lower-case letters, digits, '-' and '_'",
+                                "'b c' is not an id: ids are lower-case letters, digits, '-' and '_'"))
+                        .body("detail", containsString("to: must be an ISO 8601 date (YYYY-MM-DD) in the years 1 to 9999, not 'x'"));
+            }
+        }
+    }
+
+    @Test
+    void aMessageQuotesTheValueSentLiterallyEvenWhenItLooksLikeATemplate() {
+        given().queryParam("from", "${1+1}{x}\\")
+                .when().get("/api/v1/quotes")
+                .then().statusCode(400)
+                .body("violations[0].message", equalTo(
+                        "must be an ISO 8601 date (YYYY-MM-DD) in the years 1 to 9999, not '${1+1}{x}\\'"));
+    }
+
+    @Test
     void listsTheTopics() {
         given().when().get("/api/v1/topics")
                 .then().statusCode(200)
