@@ -83,6 +83,11 @@ public class DomainException extends RuntimeException {
                         + ". GET it again, reapply your change, and send it with the new ETag.", null, currentVersion, null);
     }
 
+    /** The same refusal, said in other words (an import names the entry at fault); its version and history kept. */
+    public DomainException restated(String detail, List<Violation> restatedViolations) {
+        return new DomainException(kind, code, title, detail, restatedViolations, currentVersion, history);
+    }
+
     /** "field: message; field: message", for a detail line. */
     public static String describe(List<Violation> violations) {
         return violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse("");

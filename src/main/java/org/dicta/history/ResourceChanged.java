@@ -1,7 +1,8 @@
 package org.dicta.history;
 
 /**
- * Fired inside the transaction that created, changed or retired a resource, before it is flushed. Features that show
+ * Fired inside the transaction that created, changed or retired a resource (before a creation or change is flushed,
+ * after a retirement is). Features that show
  * other resources observe it (a quote shows its speaker's names), so that the changed one need not know them.
  *
  * @param kind the resource kind, as in revisions ("speaker")

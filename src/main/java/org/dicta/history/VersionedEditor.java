@@ -145,10 +145,11 @@ public abstract class VersionedEditor<E, I> {
 
     /**
      * A change to part of the resource (one of a quote's variants), made by {@code change} and recorded as an update
-     * with {@code reason}, like any other.
+     * with {@code reason}, like any other. The change must make the entity's version move (a change of its lists
+     * alone does not: see the quote editor's {@code touch}).
      */
     @Transactional
-    public E edit(String id, String ifMatch, String reason, String editor, Consumer<E> change) {
+    protected E edit(String id, String ifMatch, String reason, String editor, Consumer<E> change) {
         E entity = find(id);
         Versions.requireMatch(ifMatch, versionOf(entity));
         String before = revisions.state(stateOf(entity));

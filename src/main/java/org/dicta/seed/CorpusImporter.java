@@ -284,9 +284,8 @@ public class CorpusImporter {
                         + " invalid field(s). Nothing was imported.", e.getConstraintViolations().stream()
                         .map(v -> new Violation(where + " " + v.getPropertyPath(), v.getMessage())).toList());
             } catch (DomainException e) {
-                throw new DomainException(e.kind(), e.code(), e.title(), where + ": " + e.getMessage()
-                        + " Nothing was imported.", e.violations() == null ? null : e.violations().stream()
-                        .map(v -> new Violation(where + " " + v.field(), v.message())).toList());
+                throw e.restated(where + ": " + e.getMessage() + " Nothing was imported.", e.violations() == null ? null
+                        : e.violations().stream().map(v -> new Violation(where + " " + v.field(), v.message())).toList());
             }
         }
     }

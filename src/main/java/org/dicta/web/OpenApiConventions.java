@@ -161,6 +161,8 @@ public class OpenApiConventions implements OASFilter {
         if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
                 && operation.getRequestBody().getContent().hasMediaType("application/zip")) {
             problem(operation, "413", "The archive is too large, or unpacks to too much.");
+            problem(operation, "410", "The corpus holds a quote that was retracted; an import does not bring it back. "
+                    + "`Link` gives its revisions.");
         }
         if (method == PathItem.HttpMethod.DELETE && path.contains("/variants/")) {
             problem(operation, "422", "The variant is the quote's only one; retract the quote instead.");

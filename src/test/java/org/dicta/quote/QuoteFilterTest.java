@@ -99,6 +99,14 @@ class QuoteFilterTest {
                 .then().statusCode(400).body("violations[0].field", equalTo("limit"));
         given().queryParam("cursor", "").when().get("/api/v1/speakers")
                 .then().statusCode(400).body("violations[0].field", equalTo("cursor"));
+        given().queryParam("meeting", "2023-03-13-leader-receives-lukashenko,2023-03-13-raisi-lukashenko-talks")
+                .when().get("/api/v1/quotes")
+                .then().statusCode(400).body("violations[0].field", equalTo("meeting"))
+                .body("violations[0].message", equalTo("takes one id, not 2"));
+        // The same id twice is one meeting.
+        assertThat(ids(given().queryParam("meeting", "2023-03-13-raisi-lukashenko-talks, 2023-03-13-raisi-lukashenko-talks")))
+                .isNotEmpty()
+                .isEqualTo(ids(given().queryParam("meeting", "2023-03-13-raisi-lukashenko-talks")));
     }
 
     @Test

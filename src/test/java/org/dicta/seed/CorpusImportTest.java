@@ -110,6 +110,35 @@ class CorpusImportTest {
     }
 
     @Test
+    void aRetractedQuoteIsNotBroughtBackByAnImportAndTheRefusalLinksItsHistory() throws IOException {
+        Map<String, byte[]> files = corpus("only the beginning");
+        // Ids of its own: the other tests of this class import the corpus as it is.
+        files.put("annotations.yaml", new String(files.get("annotations.yaml"), StandardCharsets.UTF_8)
+                .replace("lukashenko-only-the-beginning", "lukashenko-retracted-then-imported")
+                .replace("minsk-report", "minsk-retraction-report")
+                .replace("2023-03-15-lukashenko-back-in-minsk", "2023-03-15-lukashenko-retraction-test")
+                .getBytes(StandardCharsets.UTF_8));
+        files.put("minsk-retraction-report.txt", files.remove("minsk-report.txt"));
+        given().auth().oauth2(ADMIN).contentType("application/zip").body(zip(files))
+                .when().post("/api/v1/imports")
+                .then().statusCode(200);
+        given().auth().oauth2(ADMIN).header("If-Match", "*").queryParam("reason", "Not his words.")
+                .when().delete("/api/v1/quotes/lukashenko-retracted-then-imported")
+                .then().statusCode(204);
+
+        given().auth().oauth2(ADMIN).contentType("application/zip").body(zip(files))
+                .when().post("/api/v1/imports")
+                .then().statusCode(410)
+                .contentType("application/problem+json")
+                .header("Link", equalTo("</api/v1/quotes/lukashenko-retracted-then-imported/revisions>; rel=\"version-history\""))
+                .body("type", equalTo("/problems/retracted"))
+                .body("detail", org.hamcrest.Matchers.startsWith(
+                        "annotations.yaml: quotes[0] (lukashenko-retracted-then-imported): This quote was retracted on "))
+                .body("detail", org.hamcrest.Matchers.endsWith("Nothing was imported."));
+        given().when().get("/api/v1/quotes/lukashenko-retracted-then-imported").then().statusCode(410);
+    }
+
+    @Test
     void aFaultyEntryFailsTheWholeImportNamingIt() throws IOException {
         given().auth().oauth2(EDITOR).contentType("application/zip").body(zip(corpus("only the begining")))
                 .when().post("/api/v1/imports")

@@ -63,8 +63,8 @@ public @interface Ids {
             if (!list.isValid(List.of(value), context)) {
                 return false;
             }
-            int count = value.split(",", -1).length;
-            return count == 1 || Messages.reject(context, "takes one id, not " + count);
+            int count = QueryValues.ids(List.of(value)).size();
+            return count <= 1 || Messages.reject(context, "takes one id, not " + count);
         }
     }
 }
