@@ -18,6 +18,7 @@ import org.dicta.search.SearchQuery;
 import org.dicta.web.Cursor;
 import org.dicta.web.constraints.Ids;
 import org.dicta.web.constraints.IsoDate;
+import org.dicta.web.constraints.Messages;
 import org.dicta.web.constraints.OneOf;
 import org.dicta.web.constraints.QueryValues;
 import org.dicta.web.constraints.Timestamp;
@@ -263,8 +264,8 @@ public class QuoteFilter implements SearchFilter {
         }
 
         private static boolean violation(ConstraintValidatorContext context, String field, String message) {
-            context.buildConstraintViolationWithTemplate(message.replace("\\", "\\\\").replace("{", "\\{")
-                    .replace("}", "\\}").replace("$", "\\$")).addPropertyNode(field).addConstraintViolation();
+            context.buildConstraintViolationWithTemplate(Messages.literal(message)).addPropertyNode(field)
+                    .addConstraintViolation();
             return false;
         }
     }

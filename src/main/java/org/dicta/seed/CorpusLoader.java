@@ -44,9 +44,9 @@ import org.dicta.speaker.SpeakerAlias;
 import org.dicta.speaker.SpeakerKind;
 import org.dicta.speaker.SpeakerLabel;
 import org.dicta.topic.Topic;
-import org.dicta.web.Parameters;
 import org.dicta.web.SafeText;
 import org.dicta.web.SupportedLanguages;
+import org.dicta.web.constraints.QueryValues;
 
 /**
  * Reads a corpus ({@code annotations.yaml} and the documents it names, from a directory or packaged in the application,
@@ -500,7 +500,7 @@ public final class CorpusLoader {
     }
 
     private boolean newId(String id, Set<String> taken, String where, String kind) {
-        if (id == null || !Parameters.isId(id)) {
+        if (id == null || !QueryValues.isId(id)) {
             errors.add(where + ": id '" + id + "' is not a valid id (lower-case letters, digits, '-' and '_', at most 100)");
             return false;
         }

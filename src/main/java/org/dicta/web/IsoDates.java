@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
+import org.dicta.web.constraints.QueryValues;
 
 /**
  * Dates in request bodies are what the spec says, ISO 8601 calendar dates (YYYY-MM-DD) in the years 1 to 9999, as in
@@ -49,14 +50,14 @@ public class IsoDates implements ObjectMapperCustomizer {
             String text = parser.getText();
             try {
                 LocalDate date = DATE.matcher(text).matches() ? LocalDate.parse(text) : null;
-                if (date != null && date.getYear() >= Parameters.MIN_YEAR) {
+                if (date != null && date.getYear() >= QueryValues.MIN_YEAR) {
                     return date;
                 }
             } catch (DateTimeParseException e) {
                 // reported below
             }
             throw InvalidFormatException.from(parser, "must be an ISO 8601 date (YYYY-MM-DD) in the years "
-                    + Parameters.MIN_YEAR + " to " + Parameters.MAX_YEAR, text, LocalDate.class);
+                    + QueryValues.MIN_YEAR + " to " + QueryValues.MAX_YEAR, text, LocalDate.class);
         }
     }
 }

@@ -7,7 +7,6 @@ import java.util.Optional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
-import org.dicta.web.constraints.QueryValues;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.dicta.domain.Violation;
 
@@ -19,9 +18,6 @@ import org.dicta.domain.Violation;
  */
 public final class Parameters {
 
-    /** Dates and times outside these years mean nothing here, and some databases cannot compare them. */
-    static final int MIN_YEAR = QueryValues.MIN_YEAR;
-    static final int MAX_YEAR = QueryValues.MAX_YEAR;
 
     private final List<Violation> violations = new ArrayList<>();
 
@@ -141,9 +137,5 @@ public final class Parameters {
         if (!violations.isEmpty()) {
             throw new InvalidParameterException(violations);
         }
-    }
-
-    public static boolean isId(String value) {
-        return QueryValues.isId(value);
     }
 }
