@@ -1,15 +1,38 @@
 package org.dicta.finder;
 
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.dicta.finder.SpeakerIndex.Kind;
+import org.dicta.finder.SpeakerIndex.Named;
+import org.dicta.quote.QuoteMode;
+import org.dicta.quote.QuoteView.Span;
+import org.dicta.search.Analysis;
+import org.dicta.search.Token;
+import org.dicta.search.Tokens;
 
-/** Reads one report and finds its attributed statements. (Being written.) */
+/**
+ * Reads one report and finds its attributed statements, the way an editor reads: sentence by sentence (ICU's sentence
+ * boundaries for the report's language), looking for the words that mark speech ({@link Lexicon}), taking the words
+ * each marks ({@link Cue}), and working out who is speaking from the names, titles and pronouns around them
+ * ({@link SpeakerIndex}), falling back to the person the report last spoke of. See docs/finder.md for the rules and
+ * where they fail.
+ *
+ * <p>Thread-safe once built: every call works on its own state.
+ */
 public final class StatementFinder {
 
-    private final Catalogue catalogue;
+    private static final int MIN_WORDS = 3;
+    private static final int MIN_REFERENCE_WORDS = 8;
+
+    private final SpeakerIndex speakers;
     private final DateFinder dates = new DateFinder();
 
     public StatementFinder(Catalogue catalogue) {
-        this.catalogue = catalogue;
+        this.speakers = new SpeakerIndex(catalogue);
     }
 
     /**
@@ -21,6 +44,671 @@ public final class StatementFinder {
      * @param participants the speaker ids of the meetings the report is about, hosts first; they break ties
      */
     public ReportCandidates analyse(String source, String lang, String text, List<String> participants) {
-        return new ReportCandidates(source, lang, List.of(), dates.find(text), List.of());
+        Reading reading = new Reading(lang, text, participants);
+        List<Candidate> items = reading.candidates();
+        return new ReportCandidates(source, lang, items, dates.find(text), reading.tally());
+    }
+
+    /** The state of reading one report. */
+    private final class Reading {
+
+        private final String lang;
+        private final String text;
+        private final List<String> participants;
+        private final List<Token> tokens;
+        private final List<int[]> quotes;
+        private final List<Named> named;
+        /** Which speaker each mention resolved to (pronouns included), by mention index. */
+        private final String[] resolved;
+        private String focus;
+
+        Reading(String lang, String text, List<String> participants) {
+            this.lang = lang;
+            this.text = text;
+            this.participants = participants;
+            this.tokens = Tokens.of(text, Analysis.of(lang));
+            this.quotes = Quotations.find(text);
+            this.named = speakers.find(lang, tokens, participants);
+            this.resolved = new String[named.size()];
+            this.focus = null;
+        }
+
+        List<Candidate> candidates() {
+            List<Candidate> found = new ArrayList<>();
+            BreakIterator sentences = BreakIterator.getSentenceInstance(ULocale.forLanguageTag(lang));
+            sentences.setText(text);
+            int start = sentences.first();
+            for (int end = sentences.next(); end != BreakIterator.DONE; start = end, end = sentences.next()) {
+                sentence(start, end, found);
+            }
+            return found;
+        }
+
+        private void sentence(int start, int end, List<Candidate> found) {
+            int first = firstToken(start);
+            int last = firstToken(end);
+            if (first >= last) {
+                return;
+            }
+            List<Hit> hits = cues(first, last);
+            int claimedUntil = start;
+            Candidate previous = null;
+            for (Hit hit : hits) {
+                int hitStart = tokens.get(hit.from()).start();
+                if (hitStart < claimedUntil) {
+                    if (previous == null || !splits(hit)) {
+                        continue;
+                    }
+                    int lead = leadStart(hit, start);
+                    Candidate trimmed = trim(previous, lead);
+                    found.remove(found.size() - 1);
+                    if (trimmed != null) {
+                        found.add(trimmed);
+                    }
+                    claimedUntil = lead;
+                }
+                Candidate candidate = statement(hit, start, end, claimedUntil);
+                if (candidate != null) {
+                    found.add(candidate);
+                    previous = candidate;
+                    claimedUntil = candidate.end();
+                    if (candidate.speaker() != null && candidate.speaker().id() != null
+                            && speakers.isPerson(candidate.speaker().id())) {
+                        focus = candidate.speaker().id();
+                    }
+                }
+            }
+            if (hits.isEmpty()) {
+                String subject = subject(first, last);
+                if (subject != null) {
+                    focus = subject;
+                }
+            }
+        }
+
+        /** A later cue cuts the statement before it when it starts a clause of its own (and added that, و افزودند:). */
+        private boolean splits(Hit hit) {
+            return hit.cue() == Cue.SAY && (hit.colonAt() >= 0 || hit.complementiserTo() >= 0)
+                    || hit.cue() == Cue.CLAUSE_AFTER && lang.equals("ar");
+        }
+
+        /** A statement's words and attribution, or null when the cue marks nothing a reader would take as one. */
+        private Candidate statement(Hit hit, int sentenceStart, int sentenceEnd, int claimedUntil) {
+            int cueStart = tokens.get(hit.from()).start();
+            int cueEnd = tokens.get(hit.to() - 1).end();
+            int from;
+            int to = sentenceEnd;
+            Mention cue = Mention.of(text, cueStart, cueEnd);
+            QuoteMode mode = QuoteMode.INDIRECT;
+            double confidence;
+            switch (hit.cue()) {
+                case SAY -> {
+                    int after = afterAttached(hit);
+                    int colon = colonAfter(after);
+                    int[] quote = quoteStartingAt(after);
+                    if (colon >= 0) {
+                        from = colon + 1;
+                        cue = Mention.of(text, cueStart, colon + 1);
+                        mode = QuoteMode.DIRECT;
+                        confidence = 0.9;
+                        int[] open = quoteStartingAt(skipSpace(from));
+                        if (open != null) {
+                            to = Math.max(to, open[1] + 1);
+                        }
+                    } else if (hit.complementiserTo() >= 0) {
+                        from = tokens.get(hit.complementiserTo() - 1).end();
+                        cue = Mention.of(text, cueStart, from);
+                        confidence = 0.8;
+                        int[] open = quoteStartingAt(skipSpace(from));
+                        if (open != null) {
+                            to = Math.max(to, open[1] + 1);
+                        }
+                    } else if (quote != null) {
+                        from = quote[0];
+                        to = quote[1] + 1;
+                        cue = Mention.of(text, quote[0], quote[0] + 1);
+                        mode = QuoteMode.DIRECT;
+                        confidence = 0.85;
+                    } else {
+                        int[] before = quoteEndingBefore(leadStart(hit, sentenceStart));
+                        if (before != null && before[0] >= claimedUntil) {
+                            from = before[0];
+                            to = before[1] + 1;
+                            mode = QuoteMode.DIRECT;
+                            confidence = 0.85;
+                        } else if (lang.equals("en") && inlineAside(hit, sentenceStart)) {
+                            from = Math.max(sentenceStart, claimedUntil);
+                            confidence = 0.7;
+                        } else {
+                            return null;
+                        }
+                    }
+                }
+                case CLAUSE_BEFORE -> {
+                    from = clauseStart(hit, sentenceStart, claimedUntil);
+                    to = cueEnd;
+                    confidence = 0.65;
+                }
+                case CLAUSE_AFTER -> {
+                    from = lang.equals("ar") ? afterAttached(hit) : cueStart;
+                    confidence = 0.6;
+                }
+                case REFERENCE -> {
+                    if (lang.equals("ur")) {
+                        from = clauseStart(hit, sentenceStart, claimedUntil);
+                        to = cueStart;
+                    } else {
+                        from = cueEnd;
+                        to = clauseEnd(cueEnd, sentenceEnd);
+                    }
+                    confidence = 0.4;
+                }
+                default -> throw new IllegalStateException(hit.cue().name());
+            }
+            int[] span = tidy(Math.max(from, claimedUntil), to);
+            if (span == null) {
+                return null;
+            }
+            int words = words(span[0], span[1]);
+            if (words < MIN_WORDS || hit.cue() == Cue.REFERENCE && words < MIN_REFERENCE_WORDS) {
+                return null;
+            }
+            if (mode == QuoteMode.INDIRECT && (quoted(span[0], span[1]) || firstPersonVoice(span[0], span[1]))) {
+                mode = QuoteMode.DIRECT;
+            }
+            Attribution attribution = speaker(hit, sentenceStart, cue);
+            double certainty = confidence * attribution.certainty();
+            return new Candidate(text.substring(span[0], span[1]), new Span(span[0], span[1]), mode, attribution.guess(),
+                    cue, Math.round(certainty * 100) / 100.0);
+        }
+
+        // ---- cues ----
+
+        /** A cue found in the text: tokens {@code [from, to)}, and where a colon or complementiser follows it. */
+        private record Hit(int from, int to, Cue cue, int colonAt, int complementiserTo) {
+        }
+
+        private List<Hit> cues(int first, int last) {
+            List<Hit> hits = new ArrayList<>();
+            int i = first;
+            while (i < last) {
+                Hit hit = inQuote(tokens.get(i).start()) ? null : cueAt(i, last);
+                if (hit != null) {
+                    hits.add(hit);
+                    i = hit.to();
+                } else {
+                    i++;
+                }
+            }
+            return hits;
+        }
+
+        private Hit cueAt(int at, int last) {
+            for (Lexicon.Phrase phrase : Lexicon.cues(lang)) {
+                List<String> terms = phrase.terms();
+                if (at + terms.size() > last) {
+                    continue;
+                }
+                boolean all = true;
+                boolean glued = false;
+                for (int k = 0; k < terms.size() && all; k++) {
+                    String term = tokens.get(at + k).term();
+                    all = term.equals(terms.get(k));
+                    if (!all && k == terms.size() - 1 && gluedComplementiser(term, terms.get(k))) {
+                        all = true;
+                        glued = true;
+                    }
+                }
+                if (all) {
+                    int to = at + terms.size();
+                    int complementiser = glued ? to : complementiserAfter(to, last);
+                    return new Hit(at, to, phrase.cue(), colonAfter(tokens.get(to - 1).end()), complementiser);
+                }
+            }
+            return null;
+        }
+
+        /** Persian and Urdu sometimes write the complementiser on the verb: «فرمایاکہ». */
+        private boolean gluedComplementiser(String term, String verb) {
+            return (lang.equals("fa") || lang.equals("ur")) && term.equals(verb + "كه");
+        }
+
+        /** The token just past a complementiser right after the cue (or after its speaker: «أكد لوكاشنكو أن»). */
+        private int complementiserAfter(int at, int last) {
+            int i = at;
+            Named attached = namedStartingAt(i);
+            if (attached != null && (lang.equals("ar") || lang.equals("en"))) {
+                i = attached.to();
+            }
+            for (List<String> complementiser : Lexicon.complementisers(lang)) {
+                if (i + complementiser.size() > last) {
+                    continue;
+                }
+                boolean all = true;
+                for (int k = 0; k < complementiser.size() && all; k++) {
+                    all = tokens.get(i + k).term().equals(complementiser.get(k));
+                }
+                if (all && !punctuationBetween(at, i)) {
+                    return i + complementiser.size();
+                }
+            }
+            return -1;
+        }
+
+        private boolean punctuationBetween(int fromToken, int toToken) {
+            if (fromToken >= toToken) {
+                return false;
+            }
+            String between = text.substring(tokens.get(fromToken - 1).end(), tokens.get(toToken).start());
+            return between.contains(".") || between.contains(":");
+        }
+
+        /** The offset of a colon that follows an offset (after spaces and a closing parenthesis), or -1. */
+        private int colonAfter(int offset) {
+            int i = offset;
+            while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\u200F' || text.charAt(i) == '\u200E')) {
+                i++;
+            }
+            return i < text.length() && (text.charAt(i) == ':' || text.charAt(i) == '：') ? i : -1;
+        }
+
+        /** Where the words after a cue begin, past the speaker named right after it («قال سماحته», «said Raisi»). */
+        private int afterAttached(Hit hit) {
+            int end = tokens.get(hit.to() - 1).end();
+            if (lang.equals("ar") || lang.equals("en")) {
+                int i = hit.to();
+                while (i < tokens.size() && Lexicon.honorific(tokens.get(i).term())) {
+                    i++;
+                }
+                Named attached = namedStartingAt(i);
+                while (attached != null && !inQuote(tokens.get(attached.from()).start())) {
+                    end = tokens.get(attached.to() - 1).end();
+                    int next = attached.to();
+                    while (next < tokens.size() && (Lexicon.honorific(tokens.get(next).term()))) {
+                        next++;
+                    }
+                    attached = commaOrSpaceOnly(end, next) ? namedStartingAt(next) : null;
+                }
+                while (end < text.length() && (text.charAt(end) == '،' || text.charAt(end) == ',' || text.charAt(end) == ' ')) {
+                    end++;
+                }
+            }
+            return end;
+        }
+
+        private boolean commaOrSpaceOnly(int offset, int token) {
+            if (token >= tokens.size()) {
+                return false;
+            }
+            String between = text.substring(offset, tokens.get(token).start());
+            return between.chars().allMatch(c -> c == ' ' || c == ',' || c == '،');
+        }
+
+        /** Where the clause a cue ends begins: after a comma, after its subject, or where the sentence does. */
+        private int clauseStart(Hit hit, int sentenceStart, int claimedUntil) {
+            int cueStart = tokens.get(hit.from()).start();
+            int floor = Math.max(sentenceStart, claimedUntil);
+            int subjectEnd = -1;
+            for (Named mention : named) {
+                int end = tokens.get(mention.to() - 1).end();
+                if (end <= cueStart && tokens.get(mention.from()).start() >= floor && !objectOf(mention)) {
+                    subjectEnd = end;
+                    if (lang.equals("ur") && mention.to() < tokens.size() && tokens.get(mention.to()).term().equals(Lexicon.ERGATIVE)) {
+                        subjectEnd = tokens.get(mention.to()).end();
+                    }
+                }
+            }
+            int comma = Math.max(text.lastIndexOf('،', cueStart - 1), text.lastIndexOf(',', cueStart - 1));
+            int start = floor;
+            if (comma >= floor && words(comma + 1, cueStart) >= MIN_WORDS) {
+                start = comma + 1;
+            }
+            if (subjectEnd > start && words(subjectEnd, cueStart) >= 2) {
+                start = subjectEnd;
+            }
+            return start;
+        }
+
+        /** The end of the clause that starts at an offset: the next comma, or the end of the sentence. */
+        private int clauseEnd(int from, int sentenceEnd) {
+            for (int i = from; i < sentenceEnd; i++) {
+                char c = text.charAt(i);
+                if ((c == '،' || c == ',') && !inQuote(i) && words(from, i) >= 2) {
+                    return i;
+                }
+            }
+            return sentenceEnd;
+        }
+
+        /** Where the words leading up to a cue start: back over its speaker and a conjunction («and he added»). */
+        private int leadStart(Hit hit, int sentenceStart) {
+            int i = hit.from();
+            Named before = namedEndingAt(i);
+            if (before != null) {
+                i = before.from();
+            }
+            while (i > 0 && Lexicon.conjunction(tokens.get(i - 1).term()) && tokens.get(i - 1).start() >= sentenceStart) {
+                i--;
+            }
+            int offset = tokens.get(i).start();
+            while (offset > sentenceStart && " ،,".indexOf(text.charAt(offset - 1)) >= 0) {
+                offset--;
+            }
+            return offset;
+        }
+
+        /** «…, he said, …»: a speech verb set off by commas inside the sentence it attributes. */
+        private boolean inlineAside(Hit hit, int sentenceStart) {
+            int lead = leadStart(hit, sentenceStart);
+            int end = tokens.get(hit.to() - 1).end();
+            boolean commaBefore = lead > sentenceStart && text.startsWith(",", lead);
+            boolean commaAfter = end < text.length() && text.charAt(end) == ',';
+            return commaBefore && commaAfter || lead > sentenceStart && text.startsWith(",", lead) && sentenceEndsAt(end);
+        }
+
+        private boolean sentenceEndsAt(int offset) {
+            int i = offset;
+            while (i < text.length() && text.charAt(i) == ' ') {
+                i++;
+            }
+            return i >= text.length() || ".۔!?؟\n".indexOf(text.charAt(i)) >= 0;
+        }
+
+        // ---- speakers ----
+
+        private record Attribution(SpeakerGuess guess, double certainty) {
+        }
+
+        /** Who made the statement a cue marks: the speaker named at the cue, the clause's subject, or the one in focus. */
+        private Attribution speaker(Hit hit, int sentenceStart, Mention cue) {
+            Named attached = attachedSpeaker(hit, sentenceStart);
+            if (attached != null) {
+                return new Attribution(guess(attached), 1.0);
+            }
+            Named subject = null;
+            int cueStart = tokens.get(hit.from()).start();
+            for (int k = 0; k < named.size(); k++) {
+                Named mention = named.get(k);
+                int mentionStart = tokens.get(mention.from()).start();
+                if (mentionStart >= sentenceStart && tokens.get(mention.to() - 1).end() <= cueStart && !objectOf(mention)
+                        && !inQuote(mentionStart) && (mention.id() == null || speakers.isPerson(mention.id()))) {
+                    subject = mention;
+                }
+            }
+            if (subject != null) {
+                return new Attribution(guess(subject), 0.9);
+            }
+            String id = focus != null ? focus : participants.isEmpty() ? null : participants.get(0);
+            if (id == null) {
+                return new Attribution(null, 0.5);
+            }
+            return new Attribution(new SpeakerGuess(id, null, cue), 0.85);
+        }
+
+        /** A speaker named right at the cue: «قال سماحته», «he stated», «انھوں نے کہا», «said Ayatollah Khamenei». */
+        private Named attachedSpeaker(Hit hit, int sentenceStart) {
+            if (lang.equals("ar") || lang.equals("en")) {
+                int i = hit.to();
+                while (i < tokens.size() && Lexicon.honorific(tokens.get(i).term())) {
+                    i++;
+                }
+                Named after = namedStartingAt(i);
+                if (after != null && i - hit.to() <= 2 && !inQuote(tokens.get(after.from()).start())) {
+                    return after;
+                }
+            }
+            int i = hit.from();
+            if (lang.equals("ur") && i > 0 && tokens.get(i - 1).term().equals(Lexicon.ERGATIVE)) {
+                i--;
+            }
+            while (i > 0 && Lexicon.honorific(tokens.get(i - 1).term())) {
+                i--;
+            }
+            Named before = namedEndingAt(i);
+            if (before != null && tokens.get(before.from()).start() >= sentenceStart && !objectOf(before)
+                    && !inQuote(tokens.get(before.from()).start())) {
+                return before;
+            }
+            return null;
+        }
+
+        private SpeakerGuess guess(Named mention) {
+            int start = tokens.get(mention.from()).start();
+            int end = tokens.get(mention.to() - 1).end();
+            Mention words = Mention.of(text, start, end);
+            String id = resolve(mention);
+            return new SpeakerGuess(id, id == null ? words.text() : null, words);
+        }
+
+        private String resolve(Named mention) {
+            int index = named.indexOf(mention);
+            if (mention.kind() == Kind.PRONOUN) {
+                String id = focus != null ? focus : participants.isEmpty() ? null : participants.get(0);
+                resolved[index] = id;
+                return id;
+            }
+            resolved[index] = mention.id();
+            return mention.id();
+        }
+
+        /** The subject of a sentence without speech: its first person named other than as an object. */
+        private String subject(int first, int last) {
+            for (Named mention : named) {
+                if (mention.from() >= first && mention.to() <= last && !objectOf(mention)
+                        && !inQuote(tokens.get(mention.from()).start())) {
+                    if (mention.kind() == Kind.PRONOUN) {
+                        return focus;
+                    }
+                    if (mention.id() != null && speakers.isPerson(mention.id())) {
+                        return mention.id();
+                    }
+                }
+            }
+            return null;
+        }
+
+        /**
+         * Whether a mention names someone as an object (met Lukashenko, در دیدار آقای لوکاشنکو, لوکاشنکو سے): by the word
+         * before it, or in Urdu the postposition after it; a name in apposition to an object is one too.
+         */
+        private boolean objectOf(Named mention) {
+            int i = mention.from();
+            while (i > 0) {
+                String before = tokens.get(i - 1).term();
+                if (Lexicon.honorific(before)) {
+                    i--;
+                    continue;
+                }
+                Named previous = namedEndingAt(i);
+                if (previous != null && previous != mention && commaOrSpaceOnly(tokens.get(previous.to() - 1).end(), i)) {
+                    i = previous.from();
+                    continue;
+                }
+                break;
+            }
+            if (i > 0 && Lexicon.objectMarker(lang, tokens.get(i - 1).term())
+                    && !text.substring(tokens.get(i - 1).end(), tokens.get(i).start()).contains("،")) {
+                return true;
+            }
+            if (i > 0 && lang.equals("ar") && objectPrefix(tokens.get(mention.from()).term())) {
+                return true;
+            }
+            if (lang.equals("ur") && mention.to() < tokens.size()) {
+                String after = tokens.get(mention.to()).term();
+                return Lexicon.objectMarker(lang, after) && !after.equals(Lexicon.ERGATIVE);
+            }
+            return false;
+        }
+
+        private boolean objectPrefix(String term) {
+            return term.startsWith("ب") && term.length() > 4 && term.startsWith("بال") || term.startsWith("لل");
+        }
+
+        private Named namedStartingAt(int token) {
+            for (Named mention : named) {
+                if (mention.from() == token) {
+                    return mention;
+                }
+                if (mention.from() > token) {
+                    break;
+                }
+            }
+            return null;
+        }
+
+        private Named namedEndingAt(int token) {
+            for (Named mention : named) {
+                if (mention.to() == token) {
+                    return mention;
+                }
+            }
+            return null;
+        }
+
+        List<SpeakerTally> tally() {
+            Map<String, int[]> known = new LinkedHashMap<>();
+            for (int k = 0; k < named.size(); k++) {
+                String id = named.get(k).kind() == Kind.PRONOUN ? resolved[k] : named.get(k).id();
+                if (id != null) {
+                    known.computeIfAbsent(id, key -> new int[1])[0]++;
+                }
+            }
+            List<SpeakerTally> tallies = new ArrayList<>();
+            known.forEach((id, count) -> tallies.add(new SpeakerTally(id, null, count[0])));
+            return tallies;
+        }
+
+        // ---- text ----
+
+        private int firstToken(int offset) {
+            int low = 0;
+            int high = tokens.size();
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (tokens.get(mid).start() < offset) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return low;
+        }
+
+        private int words(int from, int to) {
+            return Math.max(0, firstToken(to) - firstToken(from));
+        }
+
+        private int skipSpace(int offset) {
+            int i = offset;
+            while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            return i;
+        }
+
+        /** A statement's bounds without the spaces and closing punctuation around it, nor quotation marks that wrap it all. */
+        private int[] tidy(int from, int to) {
+            int start = skipSpace(from);
+            int end = Math.min(to, text.length());
+            while (end > start && (Character.isWhitespace(text.charAt(end - 1)) || ".۔،,:;!؟?".indexOf(text.charAt(end - 1)) >= 0
+                    || text.charAt(end - 1) == '\u200F' || text.charAt(end - 1) == '\u200E')) {
+                end--;
+            }
+            for (int[] quote : quotes) {
+                if (quote[0] == start && quote[1] == end - 1) {
+                    start++;
+                    end--;
+                    break;
+                }
+                if (quote[0] == start && quote[1] >= end && quote[1] <= to) {
+                    start++;
+                    break;
+                }
+            }
+            while (end > start && (Character.isWhitespace(text.charAt(end - 1)) || ".۔،,:;".indexOf(text.charAt(end - 1)) >= 0)) {
+                end--;
+            }
+            while (start < end && Character.isWhitespace(text.charAt(start))) {
+                start++;
+            }
+            if (end <= start) {
+                return null;
+            }
+            return new int[] {start, end};
+        }
+
+        private boolean inQuote(int offset) {
+            for (int[] quote : quotes) {
+                if (offset > quote[0] && offset < quote[1]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private int[] quoteStartingAt(int offset) {
+            int at = skipSpace(offset);
+            for (int[] quote : quotes) {
+                if (quote[0] == at) {
+                    return quote;
+                }
+            }
+            return null;
+        }
+
+        private int[] quoteEndingBefore(int offset) {
+            int at = offset;
+            while (at > 0 && " ,،".indexOf(text.charAt(at - 1)) >= 0) {
+                at--;
+            }
+            for (int[] quote : quotes) {
+                if (quote[1] == at - 1 || quote[1] == at - 2 && ",.،".indexOf(text.charAt(at - 1)) >= 0) {
+                    return quote;
+                }
+            }
+            return null;
+        }
+
+        /** Whether most of a stretch lies inside quotation marks. */
+        private boolean quoted(int from, int to) {
+            int inside = 0;
+            for (int[] quote : quotes) {
+                int a = Math.max(from, quote[0]);
+                int b = Math.min(to, quote[1] + 1);
+                if (b > a) {
+                    inside += b - a;
+                }
+            }
+            return inside >= 0.8 * (to - from);
+        }
+
+        /** Persian and Urdu reported speech that keeps the speaker's own person («ما معتقدیم», «ہمارا ماننا ہے»). */
+        private boolean firstPersonVoice(int from, int to) {
+            if (!lang.equals("fa") && !lang.equals("ur")) {
+                return false;
+            }
+            int first = firstToken(from);
+            int last = firstToken(to);
+            for (int i = first; i < Math.min(last, first + 4); i++) {
+                if (Lexicon.thirdPerson(lang, tokens.get(i).term())) {
+                    return false;
+                }
+            }
+            for (int i = first; i < last; i++) {
+                if (Lexicon.firstPerson(lang, tokens.get(i).term()) && !inQuote(tokens.get(i).start())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private Candidate trim(Candidate candidate, int end) {
+            int[] span = tidy(candidate.start(), end);
+            if (span == null || words(span[0], span[1]) < MIN_WORDS) {
+                return null;
+            }
+            return new Candidate(text.substring(span[0], span[1]), new Span(span[0], span[1]), candidate.mode(),
+                    candidate.speaker(), candidate.cue(), candidate.confidence());
+        }
     }
 }

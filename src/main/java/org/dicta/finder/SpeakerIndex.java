@@ -1,0 +1,214 @@
+package org.dicta.finder;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.dicta.search.Analysis;
+import org.dicta.search.Token;
+import org.dicta.search.Tokens;
+
+/**
+ * The catalogue's names, aliases and titles in every script, folded as search folds them, and the way a report's words
+ * are matched against them: a whole name or alias; a person's surname alone; a title, whole or by its head word with
+ * the words that qualify it nearby (the Belarusian President, رئيس بيلاروسيا, بیلاروس کے صدر). A name written in any
+ * script matches, whatever the report's language.
+ */
+final class SpeakerIndex {
+
+    /** A speaker named in a report: tokens {@code [from, to)} of the report, the speaker id, and how they were named. */
+    record Named(int from, int to, String id, Kind kind) {
+    }
+
+    enum Kind {
+        NAME, TITLE, PRONOUN, UNKNOWN
+    }
+
+    private record Pattern(List<String> terms, String id, Kind kind) {
+    }
+
+    /** A title by its head word: the words after the head that qualify it (of Belarus, الإيراني). */
+    private record Title(String id, List<String> qualifiers) {
+    }
+
+    private final List<Pattern> patterns = new ArrayList<>();
+    private final Map<String, List<Title>> titlesByHead = new HashMap<>();
+    private final Map<String, Boolean> people = new HashMap<>();
+
+    SpeakerIndex(Catalogue catalogue) {
+        for (Catalogue.Person person : catalogue.speakers()) {
+            people.put(person.id(), person.person());
+            person.names().forEach((lang, names) -> names.forEach(name -> addName(person, name)));
+            person.titles().forEach((lang, titles) -> titles.forEach(title -> addTitle(person.id(), title)));
+        }
+        patterns.sort(Comparator.comparingInt((Pattern pattern) -> pattern.terms().size()).reversed());
+    }
+
+    private void addName(Catalogue.Person person, String name) {
+        List<String> terms = fold(name);
+        if (terms.isEmpty()) {
+            return;
+        }
+        patterns.add(new Pattern(terms, person.id(), Kind.NAME));
+        String surname = terms.get(terms.size() - 1);
+        if (person.person() && terms.size() > 1 && surname.length() >= 4) {
+            patterns.add(new Pattern(List.of(surname), person.id(), Kind.NAME));
+        }
+    }
+
+    private void addTitle(String id, String title) {
+        List<String> terms = new ArrayList<>(fold(title));
+        terms.removeIf(SpeakerIndex::filler);
+        if (terms.isEmpty()) {
+            return;
+        }
+        patterns.add(new Pattern(fold(title), id, Kind.TITLE));
+        String head = bare(terms.get(0));
+        titlesByHead.computeIfAbsent(head, key -> new ArrayList<>())
+                .add(new Title(id, terms.subList(1, terms.size()).stream().map(SpeakerIndex::bare).toList()));
+        // Urdu and Persian put the qualifier first: «بیلاروس کے صدر»; index the last word as a head too.
+        String last = bare(terms.get(terms.size() - 1));
+        if (terms.size() > 1 && !last.equals(head)) {
+            titlesByHead.computeIfAbsent(last, key -> new ArrayList<>())
+                    .add(new Title(id, terms.subList(0, terms.size() - 1).stream().map(SpeakerIndex::bare).toList()));
+        }
+    }
+
+    boolean isPerson(String id) {
+        return people.getOrDefault(id, true);
+    }
+
+    /**
+     * The speakers a report names, left to right, without overlaps: names and whole titles first, then titles by their
+     * head word, then pronouns.
+     */
+    List<Named> find(String lang, List<Token> tokens, List<String> participants) {
+        List<Named> found = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            Named named = matchPattern(tokens, i);
+            if (named == null) {
+                named = matchTitleHead(tokens, i, participants);
+            }
+            if (named == null && Lexicon.pronoun(lang, tokens.get(i).term())) {
+                named = new Named(i, i + 1, null, Kind.PRONOUN);
+            }
+            if (named != null) {
+                found.add(named);
+                i = named.to();
+            } else {
+                i++;
+            }
+        }
+        return found;
+    }
+
+    private Named matchPattern(List<Token> tokens, int at) {
+        for (Pattern pattern : patterns) {
+            List<String> terms = pattern.terms();
+            if (at + terms.size() > tokens.size()) {
+                continue;
+            }
+            boolean all = true;
+            for (int k = 0; k < terms.size() && all; k++) {
+                all = same(tokens.get(at + k).term(), terms.get(k));
+            }
+            if (all) {
+                return new Named(at, at + terms.size(), pattern.id(), pattern.kind());
+            }
+        }
+        return null;
+    }
+
+    /** A title by its head word, qualified by words up to three tokens before or four after it. */
+    private Named matchTitleHead(List<Token> tokens, int at, List<String> participants) {
+        List<Title> titles = titlesByHead.get(bare(tokens.get(at).term()));
+        if (titles == null) {
+            return null;
+        }
+        Title best = null;
+        int bestScore = -1;
+        int bestFrom = at;
+        int bestTo = at + 1;
+        for (Title title : titles) {
+            int score = 0;
+            int from = at;
+            int to = at + 1;
+            for (String qualifier : title.qualifiers()) {
+                for (int k = Math.max(0, at - 3); k < Math.min(tokens.size(), at + 5); k++) {
+                    if (k != at && close(bare(tokens.get(k).term()), qualifier)) {
+                        score++;
+                        from = Math.min(from, k);
+                        to = Math.max(to, k + 1);
+                        break;
+                    }
+                }
+            }
+            boolean better = score > bestScore
+                    || score == bestScore && best != null && rank(participants, title.id()) < rank(participants, best.id());
+            if (better) {
+                best = title;
+                bestScore = score;
+                bestFrom = from;
+                bestTo = to;
+            }
+        }
+        if (best == null || bestScore == 0 && !participants.contains(best.id())) {
+            return null;
+        }
+        if (bestScore == 0) {
+            long rivals = titles.stream().map(Title::id).filter(participants::contains).distinct().count();
+            if (rivals > 1 && tokens.get(at).term().length() < 3) {
+                return null;
+            }
+        }
+        return new Named(bestFrom, bestTo, best.id(), Kind.TITLE);
+    }
+
+    private static int rank(List<String> participants, String id) {
+        int index = participants.indexOf(id);
+        return index < 0 ? Integer.MAX_VALUE : index;
+    }
+
+    private static List<String> fold(String text) {
+        return Tokens.of(text, Analysis.JOINED).stream().map(Token::term).toList();
+    }
+
+    /** Words a title has that say nothing of who holds it. */
+    private static boolean filler(String term) {
+        return switch (term) {
+            case "the", "of", "and", "for", "کے", "كي", "كا", "كے", "ي", "و" -> true;
+            default -> false;
+        };
+    }
+
+    /** A word without the Arabic article, so that «الرئيس» is «رئيس». */
+    static String bare(String term) {
+        if (term.startsWith("ال") && term.length() > 4) {
+            return term.substring(2);
+        }
+        if ((term.startsWith("وال") || term.startsWith("بال")) && term.length() > 5) {
+            return term.substring(3);
+        }
+        return term;
+    }
+
+    /** Two spellings of one word: equal, or one the other's stem (Belarus, Belarusian; بيلاروسيا, البيلاروسي). */
+    static boolean close(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        int common = 0;
+        while (common < a.length() && common < b.length() && a.charAt(common) == b.charAt(common)) {
+            common++;
+        }
+        return common >= 4 && common >= Math.min(a.length(), b.length()) - 1;
+    }
+
+    /** A report's word and a name's word: equal, or the same with the Arabic article or a conjunction before it. */
+    private static boolean same(String word, String name) {
+        return word.equals(name) || word.equals("و" + name) || word.equals("ب" + name) || word.equals("ل" + name)
+                || bare(word).equals(bare(name)) && bare(name).length() >= 3;
+    }
+}
