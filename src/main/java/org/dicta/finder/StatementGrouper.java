@@ -1,8 +1,20 @@
 package org.dicta.finder;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** Groups the candidates of a meeting's reports into proposed statements, one variant per report at most. (Being written.) */
+/**
+ * Groups the candidates of a meeting's reports into proposed statements, as an editor lines reports up by hand: the
+ * report with the most statements is the spine; each other report is aligned to it in order (reports of one meeting
+ * tell it in much the same order), and two candidates align when the same speaker says them and they speak of the same
+ * things ({@link Concepts}: names, places, numbers, topic words, in any script) at about the same place in their
+ * reports. A candidate that aligns with nothing is a statement of its own. See docs/finder.md for where this fails.
+ */
 public final class StatementGrouper {
 
     /** One report of the meeting, and what the finder found in it. */
@@ -17,22 +29,157 @@ public final class StatementGrouper {
     public record Group(String speaker, List<Member> members, double confidence) {
     }
 
-    private final Catalogue catalogue;
+    /** Below this, two candidates are not taken for one statement. */
+    private static final double THRESHOLD = 0.34;
+
+    private final Concepts concepts;
 
     public StatementGrouper(Catalogue catalogue) {
-        this.catalogue = catalogue;
+        this.concepts = new Concepts(catalogue, new SpeakerIndex(catalogue));
+    }
+
+    /** A candidate with what it is compared by. */
+    private record Item(Member member, String speaker, Set<String> about, double position, double confidence) {
+    }
+
+    /** A growing group: its items, and the similarity each joined with. */
+    private static final class Bucket {
+        final List<Item> items = new ArrayList<>();
+        final List<Double> scores = new ArrayList<>();
+
+        double position() {
+            return items.stream().mapToDouble(Item::position).average().orElse(0);
+        }
+
+        boolean has(int report) {
+            return items.stream().anyMatch(item -> item.member().report() == report);
+        }
     }
 
     /** Every candidate of every report in exactly one group, groups in the order of their first report. */
     public List<Group> group(List<Report> reports) {
-        List<Group> groups = new java.util.ArrayList<>();
+        List<List<Item>> items = new ArrayList<>();
         for (int r = 0; r < reports.size(); r++) {
-            List<Candidate> items = reports.get(r).found().items();
-            for (int c = 0; c < items.size(); c++) {
-                SpeakerGuess speaker = items.get(c).speaker();
-                groups.add(new Group(speaker == null ? null : speaker.id(), List.of(new Member(r, c)), items.get(c).confidence()));
+            items.add(items(r, reports.get(r)));
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int r = 0; r < reports.size(); r++) {
+            order.add(r);
+        }
+        order.sort(Comparator.comparingInt((Integer r) -> items.get(r).size()).reversed().thenComparing(r -> r));
+        List<Bucket> buckets = new ArrayList<>();
+        for (int r : order) {
+            align(buckets, items.get(r), r);
+        }
+        buckets.sort(Comparator.comparingDouble(Bucket::position));
+        return buckets.stream().map(StatementGrouper::group).toList();
+    }
+
+    private List<Item> items(int r, Report report) {
+        List<Candidate> candidates = report.found().items();
+        List<Item> list = new ArrayList<>();
+        for (int c = 0; c < candidates.size(); c++) {
+            Candidate candidate = candidates.get(c);
+            String speaker = candidate.speaker() == null ? null : candidate.speaker().id();
+            double position = candidates.size() == 1 ? 0.5 : (double) c / (candidates.size() - 1);
+            list.add(new Item(new Member(r, c), speaker, concepts.of(report.lang(), candidate.text()), position,
+                    candidate.confidence()));
+        }
+        return list;
+    }
+
+    /**
+     * Aligns one report's candidates to the groups so far, in order (a monotone alignment, as in sequence alignment:
+     * each candidate joins at most one group, each group takes at most one candidate of the report, and the matches
+     * keep both orders), maximising the sum of similarities; the rest start groups of their own.
+     */
+    private static void align(List<Bucket> buckets, List<Item> items, int report) {
+        buckets.sort(Comparator.comparingDouble(Bucket::position));
+        int n = items.size();
+        int m = buckets.size();
+        double[][] best = new double[n + 1][m + 1];
+        double[][] sim = new double[n][m];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                sim[i][j] = buckets.get(j).has(report) ? 0 : similarity(items.get(i), buckets.get(j));
             }
         }
-        return groups;
+        for (int i = 1; i <= n; i++) {
+            for (int j = 1; j <= m; j++) {
+                double match = sim[i - 1][j - 1] >= THRESHOLD ? best[i - 1][j - 1] + sim[i - 1][j - 1] : -1;
+                best[i][j] = Math.max(match, Math.max(best[i - 1][j], best[i][j - 1]));
+            }
+        }
+        Map<Integer, Integer> joins = new HashMap<>();
+        int i = n;
+        int j = m;
+        while (i > 0 && j > 0) {
+            double match = sim[i - 1][j - 1] >= THRESHOLD ? best[i - 1][j - 1] + sim[i - 1][j - 1] : -1;
+            if (match >= 0 && best[i][j] == match) {
+                joins.put(i - 1, j - 1);
+                i--;
+                j--;
+            } else if (best[i][j] == best[i - 1][j]) {
+                i--;
+            } else {
+                j--;
+            }
+        }
+        List<Bucket> fresh = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            Integer target = joins.get(k);
+            if (target != null) {
+                buckets.get(target).items.add(items.get(k));
+                buckets.get(target).scores.add(sim[k][target]);
+            } else {
+                Bucket bucket = new Bucket();
+                bucket.items.add(items.get(k));
+                fresh.add(bucket);
+            }
+        }
+        buckets.addAll(fresh);
+    }
+
+    /** How alike a candidate is to a group: its best likeness to one of the group's members. */
+    private static double similarity(Item item, Bucket bucket) {
+        double best = 0;
+        for (Item other : bucket.items) {
+            best = Math.max(best, similarity(item, other));
+        }
+        return best;
+    }
+
+    /**
+     * Two candidates of different reports: nothing when different speakers say them; otherwise their share of
+     * concepts (over the smaller set) weighed with how near they are in their reports' order.
+     */
+    static double similarityOf(Set<String> a, Set<String> b, double positionA, double positionB) {
+        double overlap = 0;
+        if (!a.isEmpty() && !b.isEmpty()) {
+            Set<String> common = new HashSet<>(a);
+            common.retainAll(b);
+            overlap = (double) common.size() / Math.min(a.size(), b.size());
+        }
+        double nearness = 1 - Math.min(1, Math.abs(positionA - positionB) * 2);
+        return 0.6 * overlap + 0.4 * nearness;
+    }
+
+    private static double similarity(Item a, Item b) {
+        if (a.speaker() != null && b.speaker() != null && !a.speaker().equals(b.speaker())) {
+            return 0;
+        }
+        return similarityOf(a.about(), b.about(), a.position(), b.position());
+    }
+
+    private static Group group(Bucket bucket) {
+        List<Member> members = bucket.items.stream().map(Item::member)
+                .sorted(Comparator.comparingInt(Member::report)).toList();
+        Map<String, Integer> votes = new HashMap<>();
+        bucket.items.stream().map(Item::speaker).filter(speaker -> speaker != null).forEach(speaker -> votes.merge(speaker, 1, Integer::sum));
+        String speaker = votes.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()).map(Map.Entry::getKey)
+                .orElse(null);
+        double found = bucket.items.stream().mapToDouble(Item::confidence).average().orElse(0);
+        double agreement = bucket.scores.isEmpty() ? 1 : bucket.scores.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        return new Group(speaker, members, Math.round(found * agreement * 100) / 100.0);
     }
 }
