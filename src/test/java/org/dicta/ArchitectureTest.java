@@ -36,16 +36,25 @@ class ArchitectureTest {
             .layer("Catalogue features").definedBy("org.dicta.speaker..", "org.dicta.source..", "org.dicta.topic..")
             .layer("Meetings").definedBy("org.dicta.meeting..")
             .layer("Quotes").definedBy("org.dicta.quote..")
+            .layer("Statement finder").definedBy("org.dicta.finder..")
             .layer("Application").definedBy("org.dicta.seed..", "org.dicta.app..")
             .whereLayer("Application").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Quotes").mayOnlyBeAccessedByLayers("Application")
-            .whereLayer("Meetings").mayOnlyBeAccessedByLayers("Quotes", "Application")
+            .whereLayer("Statement finder").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Quotes").mayOnlyBeAccessedByLayers("Statement finder", "Application")
+            .whereLayer("Meetings").mayOnlyBeAccessedByLayers("Quotes", "Statement finder", "Application")
             .whereLayer("Catalogue features").mayOnlyBeAccessedByLayers("Catalogue features", "Meetings", "Quotes",
-                    "Application")
+                    "Statement finder", "Application")
             .whereLayer("Building blocks").mayOnlyBeAccessedByLayers("Building blocks", "Catalogue features", "Meetings",
-                    "Quotes", "Application")
+                    "Quotes", "Statement finder", "Application")
             .whereLayer("Web").mayOnlyBeAccessedByLayers("Building blocks", "Catalogue features", "Meetings", "Quotes",
-                    "Application");
+                    "Statement finder", "Application");
+
+    @ArchTest
+    static final ArchRule theFinderReadsWithoutHttpOrDatabase = noClasses().that().resideInAPackage("org.dicta.finder..")
+            .and().haveSimpleNameNotEndingWith("Resource").and().doNotHaveSimpleName("StatementFinding")
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..", "jakarta.persistence..",
+                    "io.quarkus.hibernate..")
+            .because("the finder's reading is plain text work over a catalogue of values, testable without a server");
 
     @ArchTest
     static final ArchRule webKnowsNoFeature = classes().that().resideInAPackage(WEB).should().onlyDependOnClassesThat(

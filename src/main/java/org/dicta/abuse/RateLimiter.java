@@ -119,7 +119,8 @@ public class RateLimiter {
     @ServerRequestFilter
     public Uni<Response> limitEditor(ContainerRequestContext request) {
         String method = request.getMethod();
-        if (!config.enabled() || method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+        if (!config.enabled() || method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")
+                || request.getUriInfo().getPath().endsWith("/candidates")) {
             return Uni.createFrom().nullItem();
         }
         return identities.getDeferredIdentity().map(identity -> {
@@ -163,6 +164,10 @@ public class RateLimiter {
     }
 
     static Kind kindOf(HttpServerRequest request) {
+        // The statement finder reads whole reports, like a search does; POST there writes nothing.
+        if (request.path().endsWith("/candidates")) {
+            return Kind.SEARCH;
+        }
         if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
             return Kind.WRITE;
         }

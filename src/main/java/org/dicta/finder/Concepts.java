@@ -64,6 +64,9 @@ final class Concepts {
         {"twelve", "twelve", "12", "الاثنتي عشرة", "دوازده", "بارہ"},
     };
 
+    /** The prefix of a topic's concept: {@code t:sanctions}. */
+    static final String TOPIC = "t:";
+
     private record Entry(String concept, List<String> terms) {
     }
 
@@ -78,7 +81,7 @@ final class Concepts {
             }
         }
         for (Catalogue.TopicWords topic : catalogue.topics()) {
-            topic.labels().values().forEach(label -> add("t:" + topic.id(), label));
+            topic.labels().values().forEach(label -> add(TOPIC + topic.id(), label));
         }
     }
 

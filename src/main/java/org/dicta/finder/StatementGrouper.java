@@ -25,8 +25,11 @@ public final class StatementGrouper {
     public record Member(int report, int candidate) {
     }
 
-    /** A proposed statement: its speaker (null when unknown), its members (at most one per report), and a confidence. */
-    public record Group(String speaker, List<Member> members, double confidence) {
+    /**
+     * A proposed statement: its speaker (null when unknown), its members (at most one per report), a confidence, and the
+     * catalogue topics its reports speak of (by their labels in any language), most reports first.
+     */
+    public record Group(String speaker, List<Member> members, double confidence, List<String> topics) {
     }
 
     /** Below this, two candidates are not taken for one statement. */
@@ -180,6 +183,12 @@ public final class StatementGrouper {
                 .orElse(null);
         double found = bucket.items.stream().mapToDouble(Item::confidence).average().orElse(0);
         double agreement = bucket.scores.isEmpty() ? 1 : bucket.scores.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        return new Group(speaker, members, Math.round(found * agreement * 100) / 100.0);
+        Map<String, Integer> topics = new HashMap<>();
+        bucket.items.forEach(item -> item.about().stream().filter(concept -> concept.startsWith(Concepts.TOPIC))
+                .forEach(concept -> topics.merge(concept.substring(Concepts.TOPIC.length()), 1, Integer::sum)));
+        List<String> ordered = topics.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).toList();
+        return new Group(speaker, members, Math.round(found * agreement * 100) / 100.0, ordered);
     }
 }
