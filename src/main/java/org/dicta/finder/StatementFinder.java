@@ -84,7 +84,36 @@ public final class StatementFinder {
             for (int end = sentences.next(); end != BreakIterator.DONE; start = end, end = sentences.next()) {
                 sentence(start, end, found);
             }
-            return found;
+            List<Candidate> passages = new ArrayList<>();
+            found.forEach(candidate -> passages.addAll(passages(candidate)));
+            return passages;
+        }
+
+        /**
+         * A statement cut where it leaves words out: an ellipsis inside it («… فرصة للتقدم... هدفي من زيارة …») joins two
+         * passages of what was said, each a statement of its own.
+         */
+        private List<Candidate> passages(Candidate candidate) {
+            List<Candidate> parts = new ArrayList<>();
+            int from = candidate.start();
+            for (int i = candidate.start(); i < candidate.end(); i++) {
+                boolean ellipsis = text.startsWith("...", i) || text.charAt(i) == '…';
+                if (ellipsis && words(from, i) >= MIN_WORDS && words(i, candidate.end()) >= MIN_WORDS) {
+                    Candidate part = trim(candidate, from, i, MIN_WORDS);
+                    if (part != null) {
+                        parts.add(part);
+                    }
+                    from = i + (text.charAt(i) == '…' ? 1 : 3);
+                }
+            }
+            if (parts.isEmpty()) {
+                return List.of(candidate);
+            }
+            Candidate last = trim(candidate, from, candidate.end(), MIN_WORDS);
+            if (last != null) {
+                parts.add(last);
+            }
+            return parts;
         }
 
         private void sentence(int start, int end, List<Candidate> found) {
@@ -108,7 +137,7 @@ public final class StatementFinder {
                         continue;
                     }
                     int cut = hit.cue() == Cue.CLAUSE_BEFORE ? candidate.start() : leadStart(hit, start);
-                    Candidate trimmed = trim(previous, cut);
+                    Candidate trimmed = trim(previous, cut, previousCue == Cue.REFERENCE ? MIN_REFERENCE_WORDS : MIN_WORDS);
                     found.remove(found.size() - 1);
                     if (trimmed != null) {
                         found.add(trimmed);
@@ -772,9 +801,13 @@ public final class StatementFinder {
             return false;
         }
 
-        private Candidate trim(Candidate candidate, int end) {
-            int[] span = tidy(candidate.start(), end);
-            if (span == null || words(span[0], span[1]) < MIN_WORDS) {
+        private Candidate trim(Candidate candidate, int end, int minWords) {
+            return trim(candidate, candidate.start(), end, minWords);
+        }
+
+        private Candidate trim(Candidate candidate, int start, int end, int minWords) {
+            int[] span = tidy(start, end);
+            if (span == null || words(span[0], span[1]) < minWords) {
                 return null;
             }
             return new Candidate(text.substring(span[0], span[1]), new Span(span[0], span[1]), candidate.mode(),

@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dicta.search.Analysis;
+import org.dicta.search.Tokens;
 
 /**
  * Groups the candidates of a meeting's reports into proposed statements, as an editor lines reports up by hand: the
@@ -33,7 +35,9 @@ public final class StatementGrouper {
     }
 
     /** Below this, two candidates are not taken for one statement. */
-    private static final double THRESHOLD = 0.34;
+    private static final double THRESHOLD = 0.25;
+    /** How much shared concepts weigh against nearness in the reports' order. */
+    private static final double CONCEPT_WEIGHT = 0.8;
 
     private final Concepts concepts;
 
@@ -71,11 +75,48 @@ public final class StatementGrouper {
         }
         order.sort(Comparator.comparingInt((Integer r) -> items.get(r).size()).reversed().thenComparing(r -> r));
         List<Bucket> buckets = new ArrayList<>();
+        List<Bucket> echoes = new ArrayList<>();
         for (int r : order) {
-            align(buckets, items.get(r), r);
+            List<Item> told = new ArrayList<>();
+            for (Item item : items.get(r)) {
+                if (echoes(item, items.get(r), reports.get(r))) {
+                    Bucket alone = new Bucket();
+                    alone.items.add(item);
+                    echoes.add(alone);
+                } else {
+                    told.add(item);
+                }
+            }
+            align(buckets, told, r);
         }
+        buckets.addAll(echoes);
         buckets.sort(Comparator.comparingDouble(Bucket::position));
         return buckets.stream().map(StatementGrouper::group).toList();
+    }
+
+    /**
+     * Whether a candidate is a report's lead repeating a statement its body reports again (news often opens with the
+     * point it then tells in full): most of its words recur in a later candidate of the same report. Only the later
+     * one is aligned with the other reports; the echo stays a statement of its own.
+     */
+    private static boolean echoes(Item item, List<Item> report, Report text) {
+        List<Candidate> candidates = text.found().items();
+        Set<String> words = words(text.lang(), candidates.get(item.member().candidate()).text());
+        for (Item later : report) {
+            if (later.member().candidate() > item.member().candidate()) {
+                Set<String> others = words(text.lang(), candidates.get(later.member().candidate()).text());
+                Set<String> common = new HashSet<>(words);
+                common.retainAll(others);
+                if (!words.isEmpty() && common.size() >= 0.6 * Math.min(words.size(), others.size())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> words(String lang, String text) {
+        return new HashSet<>(Tokens.terms(text, Analysis.of(lang)));
     }
 
     private List<Item> items(int r, Report report) {
@@ -169,18 +210,18 @@ public final class StatementGrouper {
     }
 
     /**
-     * Two candidates of different reports: nothing when different speakers say them; otherwise their share of
-     * concepts (over the smaller set) weighed with how near they are in their reports' order.
+     * Two candidates of different reports: nothing when different speakers say them; otherwise the share of concepts
+     * they have in common (Jaccard), weighed with how near they are in their reports' order.
      */
     static double similarityOf(Set<String> a, Set<String> b, double positionA, double positionB) {
         double overlap = 0;
         if (!a.isEmpty() && !b.isEmpty()) {
             Set<String> common = new HashSet<>(a);
             common.retainAll(b);
-            overlap = (double) common.size() / Math.min(a.size(), b.size());
+            overlap = (double) common.size() / (a.size() + b.size() - common.size());
         }
         double nearness = 1 - Math.min(1, Math.abs(positionA - positionB) * 2);
-        return 0.6 * overlap + 0.4 * nearness;
+        return CONCEPT_WEIGHT * overlap + (1 - CONCEPT_WEIGHT) * nearness;
     }
 
     private static double similarity(Item a, Item b) {
