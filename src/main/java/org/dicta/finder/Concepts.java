@@ -62,6 +62,32 @@ final class Concepts {
         {"visit", "visit", "trip", "زيارة", "سفر", "دورے", "دورہ"},
         {"two", "two", "both", "الجانبين", "البلدين", "الطرفين", "دو", "دوطرفه", "دونوں", "فریقین"},
         {"twelve", "twelve", "12", "الاثنتي عشرة", "دوازده", "بارہ"},
+        {"common", "common", "commonalities", "shared", "القواسم المشتركة", "المشتركة", "مشترک", "مشترکات", "اشتراکات", "مشترکہ"},
+        {"weapon", "weapon", "weapons", "حربة", "سلاح", "حربه", "ہتھکنڈے", "ہتھیار"},
+        {"bully", "bully", "bullies", "bullying", "الاستبدادية", "الاستكبار", "قلدر", "زورگویی", "استکبار", "غنڈہ", "استکبار"},
+        {"will", "will", "spirit", "determination", "determined", "الإرادة", "الروحية", "عازم", "مصممون", "اراده", "روحیه", "مصمم",
+            "عزم", "جذبہ"},
+        {"timeframe", "time frame", "timetable", "schedule", "زمني", "زمانبندی", "ٹائم ٹیبل", "جدول زمني"},
+        {"implementation", "implement", "implemented", "implementation", "operationalizing", "تنفيذ", "التنفيذ", "سننفذ", "اجرا",
+            "اجرایی", "عملی", "عملی جامہ", "نفاذ"},
+        {"revolution", "revolution", "الثورة", "انقلاب"},
+        {"islamic-republic", "Islamic Republic", "الجمهورية الإسلامية", "جمهورية إيران الإسلامية", "جمهوری اسلامی", "اسلامی جمہوریہ"},
+        {"purpose", "purpose", "aim", "goal", "هدف", "هدفي", "مقصد", "غرض"},
+        {"chapter", "chapter", "page", "صفحة", "صفحه", "باب"},
+        {"opportunity", "opportunity", "chance", "فرصة", "فرصت", "موقع"},
+        {"experience", "experience", "experiences", "strides", "تجارب", "تجربیات", "تجربے"},
+        {"benefit", "benefit", "benefits", "interest", "مصلحة", "منافع", "نفع", "مفاد", "فوائد", "فائدہ"},
+        {"country", "nations", "peoples", "الشعوب", "ملتها", "ملت", "اقوام", "قوموں"},
+        {"need", "need", "needs", "بحاجة", "نیازمند", "نیاز", "ضرورت"},
+        {"abilities", "abilities", "inherent", "internal", "الداخلية", "درونی", "داخلی", "توانایی", "تواناییها", "توانائیوں"},
+        {"medicine", "medicine", "medical", "biology", "الطب", "البيولوجيا", "پزشکی", "بیولوژیک", "میڈیکل", "بایولوجی"},
+        {"space", "aerospace", "الجو-فضاء", "فضاء", "هوا-فضا", "فضا", "ایرواسپیس"},
+        {"nano", "nano", "nanotechnology", "النانو", "نانو", "نینو"},
+        {"victory", "victory", "انتصار", "پیروزی", "کامیابی"},
+        {"situation", "situation", "circumstances", "conditions", "الوضع", "ظروف", "شرایط", "حالات", "صورتحال"},
+        {"true", "real", "true", "fake", "الحقيقيين", "واقعی", "حقیقی", "سچے", "جھوٹے"},
+        {"roadmap", "roadmap", "road map", "خارطة طريق", "خريطة طريق", "نقشه راه", "روڈ میپ"},
+        {"pleasure", "pleasure", "pleased", "happy", "glad", "سرور", "سروره", "سعادته", "خرسندی", "مسرت", "خوشی"},
     };
 
     /** The prefix of a topic's concept: {@code t:sanctions}. */
@@ -96,7 +122,7 @@ final class Concepts {
     Set<String> of(String lang, String text) {
         List<Token> tokens = Tokens.of(text, Analysis.JOINED);
         Set<String> found = new HashSet<>();
-        for (SpeakerIndex.Named named : speakers.find(lang, tokens, List.of())) {
+        for (SpeakerIndex.Named named : speakers.find(lang, text, tokens, List.of())) {
             if (named.id() != null) {
                 found.add("s:" + named.id());
             }

@@ -23,6 +23,8 @@ final class Lexicon {
 
     private static final Map<String, List<Phrase>> CUES = new HashMap<>();
     private static final Map<String, Set<List<String>>> COMPLEMENTISERS = new HashMap<>();
+    /** Verbs of saying that mark nothing without a colon, a complementiser or a quotation (said, قال, گفت, کہا). */
+    private static final Map<String, Set<List<String>>> BARE = new HashMap<>();
     private static final Map<String, Set<String>> PRONOUNS = new HashMap<>();
     private static final Map<String, Set<String>> FIRST_PERSON = new HashMap<>();
     private static final Map<String, Set<String>> THIRD_PERSON = new HashMap<>();
@@ -63,7 +65,21 @@ final class Lexicon {
         cues("en", Cue.CLAUSE_AFTER, "expressed", "expressing", "praised", "praising", "welcomed", "welcoming",
                 "called for", "calling for", "condemned", "condemning", "hailed", "hailing", "thanked", "thanking",
                 "criticized", "criticised", "criticizing", "criticising", "denounced", "described", "describing",
-                "denied", "rejected", "lauded", "appreciated", "voiced", "deplored", "invited", "proposed", "demanded");
+                "denied", "rejected", "lauded", "appreciated", "voiced", "deplored", "invited", "proposed", "demanded",
+                "agreed to", "agreed on", "agreed that", "evaluated", "positively evaluated", "reviewed", "extended",
+                "referred to", "considered", "reaffirmed", "conveyed", "touched upon", "touched on", "commended",
+                "congratulated", "felicitated", "offered condolences", "expressed satisfaction", "expressed concern",
+                "assured", "pledged", "vowed", "recognized", "recognised", "regarded", "termed", "called", "labelled",
+                "labeled", "hoped", "expressed his hope", "expressed her hope", "stressing the need", "reiterating",
+                "reaffirming", "highlighting", "underscoring", "calling", "offering", "appreciating", "admiring",
+                "admired", "valued", "urging");
+        bare("en", "said", "says", "say", "told", "added", "adds", "continued", "went on to say", "went on to add",
+                "replied", "responded", "answered", "wrote", "tweeted", "saying", "adding", "stated", "states", "believed",
+                "believes", "think", "thinks", "declared", "announced", "asserted", "explained", "argued", "claimed",
+                "suggested", "maintained", "insisted", "warned", "concluded", "concluded his statements by saying",
+                "mentioned", "commented", "observed", "confirmed", "predicted", "recalled", "explaining", "declaring",
+                "asserting", "warning", "insisting", "noting", "voiced hope", "expressed hope", "expressed the hope",
+                "expressing hope", "raised the issue", "considers", "considered", "told");
         cues("en", Cue.REFERENCE, "referring to", "alluding to", "pointing to", "in reference to", "with reference to");
         complementisers("en", "that");
         words(PRONOUNS, "en", "he", "she");
@@ -81,11 +97,17 @@ final class Lexicon {
                 "قائلا", "قائلة", "مضيفا", "مضيفة", "مؤكدا", "مؤكدة", "مشيرا", "مشيرة", "معتبرا", "لافتا", "موضحا",
                 "مشددا", "منوها", "مبينا", "متابعا", "مستطردا", "دعا", "دعت", "داعيا", "طالب", "طالبت", "مطالبا",
                 "حذر", "حذرت", "محذرا", "يعتقد", "نعتقد", "أعرب عن اعتقاده", "توقع", "ختم"));
+        bare("ar", withConjunctions("قال", "قالت", "قالوا", "يقول", "تقول", "أضاف", "أضافت", "يضيف", "تابع", "تابعت", "واصل",
+                "واصلت", "أردف", "أكمل", "استطرد", "اختتم", "قائلا", "قائلة", "مضيفا", "مضيفة", "متابعا", "مستطردا", "ختم",
+                "يعتقد", "نعتقد", "يرى", "رأى", "رأت", "اعتبر", "اعتبرت", "يعتبر"));
+        cues("ar", Cue.CLAUSE_AFTER, withConjunctions("استعرض", "اتفق", "اتفقا", "اتفق الجانبان", "أبدى", "أبدت", "مبديا",
+                "جدد", "جددت", "مجددا", "ثمّن", "أثنى", "مثنيا", "هنأ", "قدم", "تقدم", "تناول", "متناولا", "أعرب عن ارتياحه",
+                "أعرب عن قلقه", "أعرب عن تقديره"));
         cues("ar", Cue.CLAUSE_AFTER, withConjunctions("أعرب عن أمله", "معربا عن أمله", "أعرب عن ثقته", "عبر عن أمله", "أعرب", "أعربت", "معربا", "معربة", "عبر", "عبرت", "معبرا", "وصف",
                 "وصفت", "واصفا", "أشاد", "أشادت", "مشيدا", "رحب", "رحبت", "مرحبا", "أدان", "أدانت", "مدينا", "انتقد",
                 "انتقدت", "منتقدا", "ندد", "منددا", "شكر", "شاكرا", "نفى", "نفت", "نافيا", "رفض", "رافضا", "ثمن",
                 "ثمنت", "مثمنا"));
-        cues("ar", Cue.REFERENCE, withConjunctions("بالإشارة إلى", "في إشارة إلى", "إشارة إلى", "حول", "عن", "تطرق إلى",
+        cues("ar", Cue.REFERENCE, withConjunctions("بالإشارة إلى", "في إشارة إلى", "إشارة إلى", "تطرق إلى",
                 "متطرقا إلى"));
         complementisers("ar", "أن", "إن", "بأن", "بأنه", "بأنها", "أنه", "أنها", "إنه", "إنها", "بأنهم", "أنهم", "إنهم",
                 "إلى أن", "على أن", "أننا", "إننا", "إلى أنه", "إلى أنها");
@@ -93,7 +115,7 @@ final class Lexicon {
         words(FIRST_PERSON, "ar", "نحن", "أنا", "إننا", "أننا", "لنا", "بلادنا", "نعتقد", "نريد", "سننفذ", "جئت",
                 "هدفي", "إنني", "أنني", "ونحن", "ونعتقد");
         words(THIRD_PERSON, "ar", "أنه", "إنه", "بلاده", "هو", "هي", "أنها", "إنها");
-        words(OBJECT_MARKERS, "ar", "مع", "لقائه", "استقباله", "التقى", "استقبل", "بلقاء", "لقاء", "مع", "إلى", "من",
+        words(OBJECT_MARKERS, "ar", "مع", "لقائه", "استقباله", "بلقاء", "لقاء", "إلى", "من",
                 "عن", "على", "بين", "لـ", "ضد");
     }
 
@@ -108,11 +130,18 @@ final class Lexicon {
             "ابراز امیدواری کردند", "ابراز داشت", "اذعان کرد", "تشریح کرد", "توضیح داد", "پاسخ داد", "ابراز کرد",
             "ابراز کردند", "گفتند و", "در ادامه گفت"};
         cues("fa", Cue.SAY, says);
+        bare("fa", "گفت", "گفتند", "گفته است", "گفته", "افزود", "افزودند", "ادامه داد", "ادامه دادند", "گفتند و", "در ادامه گفت",
+                "می‌گوید", "می‌گویند", "نوشت", "پاسخ داد", "اضافه کرد", "اضافه کردند");
         cues("fa", Cue.CLAUSE_BEFORE, "دانست", "دانستند", "برشمرد", "برشمردند", "خواند", "خواندند", "توصیف کرد",
                 "توصیف کردند", "ارزیابی کرد", "ارزیابی کردند", "قلمداد کرد", "قلمداد کردند", "تلقی کرد", "تلقی کردند",
                 "ستود", "ستودند", "محکوم کرد", "محکوم کردند", "رد کرد", "رد کردند", "استقبال کرد", "استقبال کردند",
                 "قدردانی کرد", "قدردانی کردند", "تشکر کرد", "تشکر کردند", "ابراز خرسندی کرد", "ابراز خرسندی کردند",
-                "را خواستار شد", "را خواستار شدند", "را ضروری دانست", "را ضروری دانستند", "انتقاد کرد", "انتقاد کردند");
+                "را خواستار شد", "را خواستار شدند", "را ضروری دانست", "را ضروری دانستند", "انتقاد کرد", "انتقاد کردند",
+                "خوش‌آمد گفت", "خوش‌آمد گفتند", "خیرمقدم گفت", "تقدیر کرد", "تقدیر کردند", "حمایت کرد", "حمایت کردند",
+                "اعلام آمادگی کرد", "اعلام آمادگی کردند", "مورد تاکید قرار داد", "مورد تاکید قرار دادند", "را مطرح کرد",
+                "را مطرح کردند", "ابراز امیدواری کرد", "ابراز امیدواری کردند", "ابراز نگرانی کرد", "ابراز تاسف کرد",
+                "ابراز همدردی کرد", "تبریک گفت", "تسلیت گفت", "قدردانی کرد", "را یادآور شد", "را یادآور شدند", "توصیف کرد",
+                "ارزیابی کرد", "ارزیابی کردند", "یاد کرد", "یاد کردند", "برشمرد", "را مهم دانست", "را مهم دانستند");
         cues("fa", Cue.CLAUSE_AFTER, "با ابراز", "ضمن ابراز", "با تقدیر از", "ضمن تقدیر از", "با تشکر از", "ضمن تشکر از",
                 "با استقبال از", "ضمن استقبال از", "با انتقاد از", "ضمن انتقاد از", "با محکوم کردن");
         cues("fa", Cue.REFERENCE, "با اشاره به", "ضمن اشاره به", "با یادآوری", "با بیان اینکه", "با تاکید بر",
@@ -132,7 +161,14 @@ final class Lexicon {
                 "مطالبہ کیا", "تاکید کی", "خیال ظاہر کیا", "امید ظاہر کی", "امید ظاہر کرتے ہوئے", "بیان کیا",
                 "وضاحت کی", "نشاندہی کی", "انتباہ کیا", "خبردار کیا", "یاد دلایا", "بات بھی زور دے کر کہی",
                 "یہ بات بھی زور دے کر کہی", "لکھا", "بتاتے ہوئے", "کہنا تھا");
-        cues("ur", Cue.CLAUSE_BEFORE, "بتایا", "قرار دیا", "قرار دیتے ہوئے", "کا اظہار کیا", "کا اظہار کرتے ہوئے",
+        bare("ur", "کہا", "نے کہا", "کہی", "کہتے", "کہتے ہوئے", "کا کہنا تھا", "کا کہنا ہے", "فرمایا", "کہنا تھا", "لکھا");
+        cues("ur", Cue.CLAUSE_BEFORE, "اظہار تشکر کیا", "روشنی ڈالی", "پر روشنی ڈالی", "جائزہ لیا", "کا جائزہ لیا",
+                "اتفاق کیا", "پر اتفاق کیا", "اعادہ کیا", "کا اعادہ کیا", "اجاگر کیا", "کو اجاگر کیا", "دہراتے ہوئے",
+                "زور دیتے ہوئے", "خوش آمدید کہا", "مبارکباد دی", "یقین دہانی کرائی", "حمایت کی", "کی حمایت کی",
+                "شکریہ ادا کیا", "کا شکریہ ادا کیا", "اطمینان کا اظہار کیا", "تشویش کا اظہار کیا", "امید کا اظہار کیا",
+                "خواہش کا اظہار کیا", "عزم کا اظہار کیا", "کا عزم ظاہر کیا", "پر زور دیا", "کی ضرورت پر زور دیا",
+                "کو سراہا", "تعریف کی", "مذمت کی", "دعوت دی", "کی دعوت دی", "پیشکش کی", "کی پیشکش کی", "یاد کیا",
+                "قرار دیا", "بتایا", "قرار دیا", "قرار دیتے ہوئے", "کا اظہار کیا", "کا اظہار کرتے ہوئے",
                 "کی تعریف کی", "کی تعریف کرتے ہوئے", "کی مذمت کی", "کی مذمت کرتے ہوئے", "کا خیرمقدم کیا",
                 "کا خیر مقدم کیا", "کا شکریہ ادا کیا", "کو سراہا", "کو سراہتے ہوئے", "کی ضرورت پر زور دیا",
                 "پر زور دیا", "کو مسترد کیا", "کو مسترد کر دیا");
@@ -159,11 +195,30 @@ final class Lexicon {
         List<Phrase> list = CUES.computeIfAbsent(lang, key -> new ArrayList<>());
         for (String phrase : phrases) {
             List<String> terms = fold(lang, phrase);
-            if (!terms.isEmpty()) {
-                list.add(new Phrase(terms, cue));
+            if (terms.isEmpty()) {
+                continue;
+            }
+            list.add(new Phrase(terms, cue));
+            // Persian and Urdu texts often drop the space between a noun and its light verb: «اظہارکیا», «تاکیدکرد».
+            if ((lang.equals("fa") || lang.equals("ur")) && terms.size() >= 2) {
+                List<String> glued = new ArrayList<>(terms.subList(0, terms.size() - 2));
+                glued.add(terms.get(terms.size() - 2) + terms.get(terms.size() - 1));
+                list.add(new Phrase(glued, cue));
             }
         }
         list.sort((a, b) -> b.terms().size() - a.terms().size());
+    }
+
+    private static void bare(String lang, String... phrases) {
+        Set<List<String>> set = BARE.computeIfAbsent(lang, key -> new HashSet<>());
+        for (String phrase : phrases) {
+            set.add(fold(lang, phrase));
+        }
+    }
+
+    /** Whether a verb of saying marks nothing by itself (said, قال, گفت, کہا), as «stressed X» or «بر X تاکید کرد» do. */
+    static boolean bare(String lang, List<String> terms) {
+        return BARE.getOrDefault(lang, Set.of()).contains(terms);
     }
 
     private static void complementisers(String lang, String... phrases) {

@@ -29,7 +29,7 @@ final class SpeakerIndex {
     }
 
     /** A title by its head word: the words after the head that qualify it (of Belarus, الإيراني). */
-    private record Title(String id, List<String> qualifiers) {
+    private record Title(String id, List<String> qualifiers, boolean reversed) {
     }
 
     private final List<Pattern> patterns = new ArrayList<>();
@@ -66,12 +66,12 @@ final class SpeakerIndex {
         patterns.add(new Pattern(fold(title), id, Kind.TITLE));
         String head = bare(terms.get(0));
         titlesByHead.computeIfAbsent(head, key -> new ArrayList<>())
-                .add(new Title(id, terms.subList(1, terms.size()).stream().map(SpeakerIndex::bare).toList()));
+                .add(new Title(id, terms.subList(1, terms.size()).stream().map(SpeakerIndex::bare).toList(), false));
         // Urdu and Persian put the qualifier first: «بیلاروس کے صدر»; index the last word as a head too.
         String last = bare(terms.get(terms.size() - 1));
         if (terms.size() > 1 && !last.equals(head)) {
             titlesByHead.computeIfAbsent(last, key -> new ArrayList<>())
-                    .add(new Title(id, terms.subList(0, terms.size() - 1).stream().map(SpeakerIndex::bare).toList()));
+                    .add(new Title(id, terms.subList(0, terms.size() - 1).stream().map(SpeakerIndex::bare).toList(), true));
         }
     }
 
@@ -83,13 +83,13 @@ final class SpeakerIndex {
      * The speakers a report names, left to right, without overlaps: names and whole titles first, then titles by their
      * head word, then pronouns.
      */
-    List<Named> find(String lang, List<Token> tokens, List<String> participants) {
+    List<Named> find(String lang, String text, List<Token> tokens, List<String> participants) {
         List<Named> found = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {
             Named named = matchPattern(tokens, i);
             if (named == null) {
-                named = matchTitleHead(tokens, i, participants);
+                named = matchTitleHead(text, tokens, i, participants);
             }
             if (named == null && Lexicon.pronoun(lang, tokens.get(i).term())) {
                 named = new Named(i, i + 1, null, Kind.PRONOUN);
@@ -122,7 +122,7 @@ final class SpeakerIndex {
     }
 
     /** A title by its head word, qualified by words up to three tokens before or four after it. */
-    private Named matchTitleHead(List<Token> tokens, int at, List<String> participants) {
+    private Named matchTitleHead(String text, List<Token> tokens, int at, List<String> participants) {
         List<Title> titles = titlesByHead.get(bare(tokens.get(at).term()));
         if (titles == null) {
             return null;
@@ -131,12 +131,20 @@ final class SpeakerIndex {
         int bestScore = -1;
         int bestFrom = at;
         int bestTo = at + 1;
+        int low = at;
+        while (low > 0 && at - low < 3 && spaceOnly(text, tokens, low - 1, low)) {
+            low--;
+        }
+        int high = at + 1;
+        while (high < tokens.size() && high - at < 5 && spaceOnly(text, tokens, high - 1, high)) {
+            high++;
+        }
         for (Title title : titles) {
             int score = 0;
             int from = at;
             int to = at + 1;
             for (String qualifier : title.qualifiers()) {
-                for (int k = Math.max(0, at - 3); k < Math.min(tokens.size(), at + 5); k++) {
+                for (int k = low; k < high; k++) {
                     if (k != at && close(bare(tokens.get(k).term()), qualifier)) {
                         score++;
                         from = Math.min(from, k);
@@ -154,7 +162,7 @@ final class SpeakerIndex {
                 bestTo = to;
             }
         }
-        if (best == null || bestScore == 0 && !participants.contains(best.id())) {
+        if (best == null || bestScore == 0 && (best.reversed() || !participants.contains(best.id()))) {
             return null;
         }
         if (bestScore == 0) {
@@ -164,6 +172,12 @@ final class SpeakerIndex {
             }
         }
         return new Named(bestFrom, bestTo, best.id(), Kind.TITLE);
+    }
+
+    /** Whether only spaces (no punctuation) stand between two adjacent tokens. */
+    private static boolean spaceOnly(String text, List<Token> tokens, int left, int right) {
+        return text.substring(tokens.get(left).end(), tokens.get(right).start()).chars()
+                .allMatch(c -> Character.isWhitespace(c) || c == '\u200C');
     }
 
     private static int rank(List<String> participants, String id) {

@@ -57,6 +57,8 @@ public final class StatementFinder {
         private final List<String> participants;
         private final List<Token> tokens;
         private final List<int[]> quotes;
+        /** The quotations of four words or more: words given as someone's, not a name or a term in quotation marks. */
+        private final List<int[]> speech;
         private final List<Named> named;
         /** Which speaker each mention resolved to (pronouns included), by mention index. */
         private final String[] resolved;
@@ -68,7 +70,8 @@ public final class StatementFinder {
             this.participants = participants;
             this.tokens = Tokens.of(text, Analysis.of(lang));
             this.quotes = Quotations.find(text);
-            this.named = speakers.find(lang, tokens, participants);
+            this.speech = quotes.stream().filter(quote -> words(quote[0], quote[1]) >= 4).toList();
+            this.named = speakers.find(lang, text, tokens, participants);
             this.resolved = new String[named.size()];
             this.focus = null;
         }
@@ -91,31 +94,32 @@ public final class StatementFinder {
                 return;
             }
             List<Hit> hits = cues(first, last);
-            int claimedUntil = start;
+            int floor = start;
             Candidate previous = null;
+            Cue previousCue = null;
             for (Hit hit : hits) {
-                int hitStart = tokens.get(hit.from()).start();
-                if (hitStart < claimedUntil) {
-                    if (previous == null || !splits(hit)) {
+                Candidate candidate = statement(hit, start, end, floor);
+                floor = Math.max(floor, tokens.get(hit.to() - 1).end());
+                if (candidate == null) {
+                    continue;
+                }
+                if (previous != null && candidate.start() < previous.end()) {
+                    if (!splits(hit, previousCue, start)) {
                         continue;
                     }
-                    int lead = leadStart(hit, start);
-                    Candidate trimmed = trim(previous, lead);
+                    int cut = hit.cue() == Cue.CLAUSE_BEFORE ? candidate.start() : leadStart(hit, start);
+                    Candidate trimmed = trim(previous, cut);
                     found.remove(found.size() - 1);
                     if (trimmed != null) {
                         found.add(trimmed);
                     }
-                    claimedUntil = lead;
                 }
-                Candidate candidate = statement(hit, start, end, claimedUntil);
-                if (candidate != null) {
-                    found.add(candidate);
-                    previous = candidate;
-                    claimedUntil = candidate.end();
-                    if (candidate.speaker() != null && candidate.speaker().id() != null
-                            && speakers.isPerson(candidate.speaker().id())) {
-                        focus = candidate.speaker().id();
-                    }
+                found.add(candidate);
+                previous = candidate;
+                previousCue = hit.cue();
+                if (candidate.speaker() != null && candidate.speaker().id() != null
+                        && speakers.isPerson(candidate.speaker().id())) {
+                    focus = candidate.speaker().id();
                 }
             }
             if (hits.isEmpty()) {
@@ -126,10 +130,40 @@ public final class StatementFinder {
             }
         }
 
-        /** A later cue cuts the statement before it when it starts a clause of its own (and added that, و افزودند:). */
-        private boolean splits(Hit hit) {
-            return hit.cue() == Cue.SAY && (hit.colonAt() >= 0 || hit.complementiserTo() >= 0)
-                    || hit.cue() == Cue.CLAUSE_AFTER && lang.equals("ar");
+        /**
+         * Whether a cue inside the statement before it starts a statement of its own, cutting that one short: a speech
+         * verb with its colon or complementiser (and added that, و افزودند:), an Arabic verb with its own speaker
+         * («فيما اعتبرت إيران»), or a verb that closes a clause after a reference or an expression. Not a verb that is
+         * itself reported («… and that he believed that …»).
+         */
+        private boolean splits(Hit hit, Cue previous, int sentenceStart) {
+            int lead = firstToken(leadStart(hit, sentenceStart));
+            if (lead > 0 && complementiserEndsAt(lead)) {
+                return false;
+            }
+            return switch (hit.cue()) {
+                case SAY -> hit.colonAt() >= 0 || hit.complementiserTo() >= 0 || lang.equals("ar") && attachedAfter(hit) != null;
+                case CLAUSE_BEFORE -> previous == Cue.REFERENCE || previous == Cue.CLAUSE_AFTER;
+                case CLAUSE_AFTER -> lang.equals("ar") && attachedAfter(hit) != null;
+                case REFERENCE -> false;
+            };
+        }
+
+        private boolean complementiserEndsAt(int token) {
+            for (List<String> complementiser : Lexicon.complementisers(lang)) {
+                int from = token - complementiser.size();
+                if (from < 0) {
+                    continue;
+                }
+                boolean all = true;
+                for (int k = 0; k < complementiser.size() && all; k++) {
+                    all = tokens.get(from + k).term().equals(complementiser.get(k));
+                }
+                if (all) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** A statement's words and attribution, or null when the cue marks nothing a reader would take as one. */
@@ -179,8 +213,15 @@ public final class StatementFinder {
                         } else if (lang.equals("en") && inlineAside(hit, sentenceStart)) {
                             from = Math.max(sentenceStart, claimedUntil);
                             confidence = 0.7;
-                        } else {
+                        } else if (Lexicon.bare(lang, hit.terms())) {
                             return null;
+                        } else if (lang.equals("fa") || lang.equals("ur")) {
+                            from = clauseStart(hit, sentenceStart, claimedUntil);
+                            to = cueEnd;
+                            confidence = 0.55;
+                        } else {
+                            from = lang.equals("ar") ? after : cueStart;
+                            confidence = 0.55;
                         }
                     }
                 }
@@ -199,7 +240,6 @@ public final class StatementFinder {
                         to = cueStart;
                     } else {
                         from = cueEnd;
-                        to = clauseEnd(cueEnd, sentenceEnd);
                     }
                     confidence = 0.4;
                 }
@@ -213,7 +253,8 @@ public final class StatementFinder {
             if (words < MIN_WORDS || hit.cue() == Cue.REFERENCE && words < MIN_REFERENCE_WORDS) {
                 return null;
             }
-            if (mode == QuoteMode.INDIRECT && (quoted(span[0], span[1]) || firstPersonVoice(span[0], span[1]))) {
+            boolean reportedThat = hit.cue() == Cue.SAY && hit.complementiserTo() >= 0;
+            if (mode == QuoteMode.INDIRECT && (quoted(span[0], span[1]) || reportedThat && firstPersonVoice(span[0], span[1]))) {
                 mode = QuoteMode.DIRECT;
             }
             Attribution attribution = speaker(hit, sentenceStart, cue);
@@ -225,7 +266,7 @@ public final class StatementFinder {
         // ---- cues ----
 
         /** A cue found in the text: tokens {@code [from, to)}, and where a colon or complementiser follows it. */
-        private record Hit(int from, int to, Cue cue, int colonAt, int complementiserTo) {
+        private record Hit(int from, int to, Cue cue, int colonAt, int complementiserTo, List<String> terms) {
         }
 
         private List<Hit> cues(int first, int last) {
@@ -262,7 +303,7 @@ public final class StatementFinder {
                 if (all) {
                     int to = at + terms.size();
                     int complementiser = glued ? to : complementiserAfter(to, last);
-                    return new Hit(at, to, phrase.cue(), colonAfter(tokens.get(to - 1).end()), complementiser);
+                    return new Hit(at, to, phrase.cue(), colonAfter(tokens.get(to - 1).end()), complementiser, terms);
                 }
             }
             return null;
@@ -276,9 +317,12 @@ public final class StatementFinder {
         /** The token just past a complementiser right after the cue (or after its speaker: «أكد لوكاشنكو أن»). */
         private int complementiserAfter(int at, int last) {
             int i = at;
-            Named attached = namedStartingAt(i);
-            if (attached != null && (lang.equals("ar") || lang.equals("en"))) {
-                i = attached.to();
+            if (lang.equals("ar") || lang.equals("en")) {
+                int offset = tokens.get(at - 1).end();
+                for (int next = namedAfter(i, offset); next >= 0; next = namedAfter(i, offset)) {
+                    i = namedStartingAt(next).to();
+                    offset = tokens.get(i - 1).end();
+                }
             }
             for (List<String> complementiser : Lexicon.complementisers(lang)) {
                 if (i + complementiser.size() > last) {
@@ -315,25 +359,36 @@ public final class StatementFinder {
         /** Where the words after a cue begin, past the speaker named right after it («قال سماحته», «said Raisi»). */
         private int afterAttached(Hit hit) {
             int end = tokens.get(hit.to() - 1).end();
-            if (lang.equals("ar") || lang.equals("en")) {
-                int i = hit.to();
-                while (i < tokens.size() && Lexicon.honorific(tokens.get(i).term())) {
-                    i++;
-                }
-                Named attached = namedStartingAt(i);
-                while (attached != null && !inQuote(tokens.get(attached.from()).start())) {
-                    end = tokens.get(attached.to() - 1).end();
-                    int next = attached.to();
-                    while (next < tokens.size() && (Lexicon.honorific(tokens.get(next).term()))) {
-                        next++;
-                    }
-                    attached = commaOrSpaceOnly(end, next) ? namedStartingAt(next) : null;
-                }
-                while (end < text.length() && (text.charAt(end) == '،' || text.charAt(end) == ',' || text.charAt(end) == ' ')) {
-                    end++;
-                }
+            if (!lang.equals("ar") && !lang.equals("en")) {
+                return end;
+            }
+            int next = namedAfter(hit.to(), end);
+            while (next >= 0) {
+                Named attached = namedStartingAt(next);
+                end = tokens.get(attached.to() - 1).end();
+                next = namedAfter(attached.to(), end);
+            }
+            while (end < text.length() && (text.charAt(end) == '،' || text.charAt(end) == ',' || text.charAt(end) == ' ')) {
+                end++;
             }
             return end;
+        }
+
+        /**
+         * The token at which a speaker's name starts right after an offset (past commas and honorifics: «، السيد
+         * لوكاشينكو»), or -1.
+         */
+        private int namedAfter(int token, int offset) {
+            int i = token;
+            int from = offset;
+            while (i < tokens.size() && commaOrSpaceOnly(from, i) && Lexicon.honorific(tokens.get(i).term())) {
+                from = tokens.get(i).end();
+                i++;
+            }
+            if (i >= tokens.size() || !commaOrSpaceOnly(from, i) || inQuote(tokens.get(i).start())) {
+                return -1;
+            }
+            return namedStartingAt(i) != null ? i : -1;
         }
 
         private boolean commaOrSpaceOnly(int offset, int token) {
@@ -341,7 +396,8 @@ public final class StatementFinder {
                 return false;
             }
             String between = text.substring(offset, tokens.get(token).start());
-            return between.chars().allMatch(c -> c == ' ' || c == ',' || c == '،');
+            return between.chars().allMatch(c -> c == ' ' || c == ',' || c == '،' || c == '«' || c == '»' || c == '"'
+                    || c == '\u200C' || c == '\u200F' || c == '\u200E');
         }
 
         /** Where the clause a cue ends begins: after a comma, after its subject, or where the sentence does. */
@@ -369,17 +425,6 @@ public final class StatementFinder {
             return start;
         }
 
-        /** The end of the clause that starts at an offset: the next comma, or the end of the sentence. */
-        private int clauseEnd(int from, int sentenceEnd) {
-            for (int i = from; i < sentenceEnd; i++) {
-                char c = text.charAt(i);
-                if ((c == '،' || c == ',') && !inQuote(i) && words(from, i) >= 2) {
-                    return i;
-                }
-            }
-            return sentenceEnd;
-        }
-
         /** Where the words leading up to a cue start: back over its speaker and a conjunction («and he added»). */
         private int leadStart(Hit hit, int sentenceStart) {
             int i = hit.from();
@@ -387,7 +432,8 @@ public final class StatementFinder {
             if (before != null) {
                 i = before.from();
             }
-            while (i > 0 && Lexicon.conjunction(tokens.get(i - 1).term()) && tokens.get(i - 1).start() >= sentenceStart) {
+            while (i > 0 && (Lexicon.conjunction(tokens.get(i - 1).term()) || tokens.get(i - 1).term().equals("the"))
+                    && tokens.get(i - 1).start() >= sentenceStart) {
                 i--;
             }
             int offset = tokens.get(i).start();
@@ -425,16 +471,7 @@ public final class StatementFinder {
             if (attached != null) {
                 return new Attribution(guess(attached), 1.0);
             }
-            Named subject = null;
-            int cueStart = tokens.get(hit.from()).start();
-            for (int k = 0; k < named.size(); k++) {
-                Named mention = named.get(k);
-                int mentionStart = tokens.get(mention.from()).start();
-                if (mentionStart >= sentenceStart && tokens.get(mention.to() - 1).end() <= cueStart && !objectOf(mention)
-                        && !inQuote(mentionStart) && (mention.id() == null || speakers.isPerson(mention.id()))) {
-                    subject = mention;
-                }
-            }
+            Named subject = clauseSubject(hit, sentenceStart);
             if (subject != null) {
                 return new Attribution(guess(subject), 0.9);
             }
@@ -445,17 +482,41 @@ public final class StatementFinder {
             return new Attribution(new SpeakerGuess(id, null, cue), 0.85);
         }
 
+        /**
+         * The subject of the clause a cue is in, other than one named as an object: in Persian and Urdu, which put the
+         * subject first, the first person named after the last comma before the cue, else the first in the sentence; in
+         * Arabic and English, the last one named before the cue.
+         */
+        private Named clauseSubject(Hit hit, int sentenceStart) {
+            int cueStart = tokens.get(hit.from()).start();
+            List<Named> before = new ArrayList<>();
+            for (Named mention : named) {
+                int mentionStart = tokens.get(mention.from()).start();
+                if (mentionStart >= sentenceStart && tokens.get(mention.to() - 1).end() <= cueStart && !objectOf(mention)
+                        && !inQuote(mentionStart) && (mention.id() == null || speakers.isPerson(mention.id()))) {
+                    before.add(mention);
+                }
+            }
+            if (before.isEmpty()) {
+                return null;
+            }
+            if (lang.equals("ar") || lang.equals("en")) {
+                return before.get(before.size() - 1);
+            }
+            int comma = Math.max(text.lastIndexOf('،', cueStart - 1), text.lastIndexOf(',', cueStart - 1));
+            for (Named mention : before) {
+                if (tokens.get(mention.from()).start() > comma) {
+                    return mention;
+                }
+            }
+            return before.get(0);
+        }
+
         /** A speaker named right at the cue: «قال سماحته», «he stated», «انھوں نے کہا», «said Ayatollah Khamenei». */
         private Named attachedSpeaker(Hit hit, int sentenceStart) {
-            if (lang.equals("ar") || lang.equals("en")) {
-                int i = hit.to();
-                while (i < tokens.size() && Lexicon.honorific(tokens.get(i).term())) {
-                    i++;
-                }
-                Named after = namedStartingAt(i);
-                if (after != null && i - hit.to() <= 2 && !inQuote(tokens.get(after.from()).start())) {
-                    return after;
-                }
+            Named after = attachedAfter(hit);
+            if (after != null) {
+                return after;
             }
             int i = hit.from();
             if (lang.equals("ur") && i > 0 && tokens.get(i - 1).term().equals(Lexicon.ERGATIVE)) {
@@ -470,6 +531,15 @@ public final class StatementFinder {
                 return before;
             }
             return null;
+        }
+
+        /** In Arabic and English, the speaker named right after the verb («قال سماحته», «said Ayatollah Khamenei»). */
+        private Named attachedAfter(Hit hit) {
+            if (!lang.equals("ar") && !lang.equals("en")) {
+                return null;
+            }
+            int next = namedAfter(hit.to(), tokens.get(hit.to() - 1).end());
+            return next < 0 ? null : namedStartingAt(next);
         }
 
         private SpeakerGuess guess(Named mention) {
@@ -638,7 +708,7 @@ public final class StatementFinder {
         }
 
         private boolean inQuote(int offset) {
-            for (int[] quote : quotes) {
+            for (int[] quote : speech) {
                 if (offset > quote[0] && offset < quote[1]) {
                     return true;
                 }

@@ -84,11 +84,27 @@ public final class StatementGrouper {
         for (int c = 0; c < candidates.size(); c++) {
             Candidate candidate = candidates.get(c);
             String speaker = candidate.speaker() == null ? null : candidate.speaker().id();
-            double position = candidates.size() == 1 ? 0.5 : (double) c / (candidates.size() - 1);
+            double position = position(candidates, c);
             list.add(new Item(new Member(r, c), speaker, concepts.of(report.lang(), candidate.text()), position,
                     candidate.confidence()));
         }
         return list;
+    }
+
+    /**
+     * Where a candidate lies in its report, from 0 to 1: half its rank among the report's candidates, half its offset
+     * between the first candidate's start and the last one's end (so that a report's lead and its extra statements
+     * shift the others less).
+     */
+    private static double position(List<Candidate> candidates, int c) {
+        if (candidates.size() == 1) {
+            return 0.5;
+        }
+        double rank = (double) c / (candidates.size() - 1);
+        int first = candidates.get(0).start();
+        int last = candidates.get(candidates.size() - 1).end();
+        double offset = last <= first ? rank : (double) (candidates.get(c).start() - first) / (last - first);
+        return (rank + offset) / 2;
     }
 
     /**
