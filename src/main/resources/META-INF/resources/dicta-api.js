@@ -1,11 +1,16 @@
-// Reads of Dicta's public API for the explorer: JSON in, problem+json errors turned into readable messages.
+// Dicta's API for the explorer: JSON in, problem+json errors turned into readable messages; editors' writes with the
+// bearer token they give (the caller keeps it; nothing here stores it).
 
-/** An error answered by the API (RFC 9457 problem details) or a failure to reach it, with a message for people. */
+/**
+ * An error answered by the API (RFC 9457 problem details) or a failure to reach it, with a message for people and,
+ * for invalid input, every offending field with its message (`violations`: [{field, message}]).
+ */
 export class ApiError extends Error {
-    constructor(message, status) {
+    constructor(message, status, violations = []) {
         super(message);
         this.name = 'ApiError';
         this.status = status;
+        this.violations = violations;
     }
 }
 
@@ -32,9 +37,45 @@ export async function get(path, params = {}) {
         throw new ApiError('Could not reach the Dicta API. Check the connection and try again.', 0);
     }
     if (!response.ok) {
-        throw new ApiError(await problemMessage(response), response.status);
+        throw await apiError(response);
     }
     return response.json();
+}
+
+/**
+ * Sends a request with a JSON body (if any) and, when given, the editor's bearer token and an If-Match ETag; answers
+ * {status, body, etag, location}. A refusal becomes an ApiError with the API's own words.
+ */
+export async function send(method, path, {body, token, ifMatch, params = {}} = {}) {
+    const url = new URL(path, API_BASE);
+    for (const [name, value] of Object.entries(params)) {
+        if (value !== undefined && value !== null && value !== '') {
+            url.searchParams.set(name, value);
+        }
+    }
+    const headers = {Accept: 'application/json'};
+    if (body !== undefined) {
+        headers['Content-Type'] = 'application/json';
+    }
+    if (token) {
+        headers.Authorization = `Bearer ${token}`;
+    }
+    if (ifMatch) {
+        headers['If-Match'] = ifMatch;
+    }
+    let response;
+    try {
+        response = await fetch(url, {method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+            credentials: 'omit', cache: 'no-store'});
+    } catch (e) {
+        throw new ApiError('Could not reach the Dicta API. Check the connection and try again.', 0);
+    }
+    if (!response.ok) {
+        throw await apiError(response);
+    }
+    const text = await response.text();
+    return {status: response.status, body: text ? JSON.parse(text) : null,
+        etag: response.headers.get('ETag'), location: response.headers.get('Location')};
 }
 
 /** Follows a list's `next` link, keeping its query (filters and cursor) but asking this page's origin. */
@@ -43,17 +84,22 @@ export function getNext(next) {
     return get('quotes', Object.fromEntries(link.searchParams));
 }
 
-async function problemMessage(response) {
+async function apiError(response) {
+    let problem = null;
     try {
-        const problem = await response.json();
-        if (problem && typeof problem.detail === 'string' && problem.detail) {
-            return problem.detail;
-        }
-        if (problem && typeof problem.title === 'string' && problem.title) {
-            return problem.title;
-        }
+        problem = await response.json();
     } catch (e) {
-        // Not JSON: fall through to the status line.
+        // Not JSON: the status line says what there is to say.
     }
-    return `The Dicta API answered ${response.status} ${response.statusText}`.trim();
+    const violations = Array.isArray(problem?.violations)
+        ? problem.violations.filter((v) => v && typeof v.message === 'string')
+            .map((v) => ({field: typeof v.field === 'string' ? v.field : '', message: v.message}))
+        : [];
+    let message = `The Dicta API answered ${response.status} ${response.statusText}`.trim();
+    if (problem && typeof problem.detail === 'string' && problem.detail) {
+        message = problem.detail;
+    } else if (problem && typeof problem.title === 'string' && problem.title) {
+        message = problem.title;
+    }
+    return new ApiError(message, response.status, violations);
 }

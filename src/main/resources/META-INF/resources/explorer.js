@@ -2,6 +2,8 @@
 // Every piece of data goes into the page as text (textContent, text nodes, attributes), never as HTML.
 
 import {ApiError, get, getNext} from './dicta-api.js';
+import {el, highlighted} from './dom.js';
+import {hideFinder, setCatalogue, showFinder} from './finder.js';
 
 const PAGE_SIZE = 20;
 const FILTERS = ['q', 'speaker', 'meeting', 'lang', 'topic', 'mode', 'from', 'to'];
@@ -12,6 +14,8 @@ const heading = document.getElementById('results-heading');
 const statusLine = document.getElementById('status');
 const errorLine = document.getElementById('error');
 const moreButton = document.getElementById('more');
+const resultsSection = results.closest('section');
+const skipLink = document.querySelector('.skip-link');
 
 /** Language code → {englishName, nativeName, direction}, from /api/v1/languages. */
 const languages = new Map();
@@ -20,23 +24,6 @@ const sources = new Map();
 let nextPage = null;
 let shown = 0;
 let renderToken = 0;
-
-/** Creates an element with attributes and children; strings become text nodes. */
-function el(tag, attributes = {}, ...children) {
-    const element = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) {
-        if (value !== undefined && value !== null && value !== false) {
-            element.setAttribute(name, value === true ? '' : String(value));
-        }
-    }
-    for (const child of children) {
-        if (child === undefined || child === null || child === false) {
-            continue;
-        }
-        element.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-    return element;
-}
 
 function direction(lang) {
     return languages.get(lang)?.direction ?? 'auto';
@@ -97,6 +84,7 @@ async function loadFilters() {
     fillSelect(form.elements.speaker, speakers, (s) => english(s.names));
     fillSelect(form.elements.meeting, meetings, (m) => `${m.date ?? 'undated'} · ${english(m.titles)}`);
     fillSelect(form.elements.topic, topics, (t) => english(t.labels));
+    setCatalogue({languages, speakers, meetings});
 }
 
 // ---- Messages ----
@@ -129,22 +117,6 @@ function clearError() {
 }
 
 // ---- Rendering quotes ----
-
-/** The text with the search's highlights (offsets into the text, UTF-16) wrapped in <mark class="hit">. */
-function highlighted(text, highlights) {
-    const fragment = document.createDocumentFragment();
-    let at = 0;
-    const spans = [...(highlights ?? [])].sort((a, b) => a.start - b.start);
-    for (const {start, end} of spans) {
-        if (start < at || end > text.length || end <= start) {
-            continue;
-        }
-        fragment.append(text.slice(at, start), el('mark', {class: 'hit'}, text.slice(start, end)));
-        at = end;
-    }
-    fragment.append(text.slice(at));
-    return fragment;
-}
 
 function sourceLine(source) {
     const outlet = source.publisher ?? 'Publisher not named in the text';
@@ -449,9 +421,28 @@ function decoded(text) {
     }
 }
 
-/** Routes: #/quotes/{id}, #/quotes/{id}/variants/{variantId}/source, #/search?filters, anything else: latest quotes. */
+/** The search form and its results, or (for editors) the statement finder in their place. */
+function showSearchArea(visible) {
+    form.hidden = !visible;
+    resultsSection.hidden = !visible;
+    skipLink.setAttribute('href', visible ? '#results-heading' : '#finder-heading');
+    skipLink.textContent = visible ? 'Skip to results' : 'Skip to the statement finder';
+}
+
+/**
+ * Routes: #/quotes/{id}, #/quotes/{id}/variants/{variantId}/source, #/search?filters, #/find and #/find?meeting=id
+ * (the statement finder, for editors), anything else: latest quotes.
+ */
 function route() {
     const hash = location.hash.replace(/^#/, '');
+    if (hash === '/find' || hash.startsWith('/find?')) {
+        renderToken++; // an answer to the view left behind is dropped
+        showSearchArea(false);
+        showFinder(new URLSearchParams(hash.slice('/find?'.length)), location.hash);
+        return;
+    }
+    hideFinder();
+    showSearchArea(true);
     const quoteRoute = hash.match(/^\/quotes\/([^/?]+)(?:\/variants\/([^/?]+)\/source)?$/);
     if (quoteRoute) {
         showQuote(decoded(quoteRoute[1]), quoteRoute[2] ? decoded(quoteRoute[2]) : null, location.hash);

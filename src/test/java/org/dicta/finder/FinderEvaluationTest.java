@@ -475,7 +475,7 @@ class FinderEvaluationTest {
             }
             List<Group> groups = new ArrayList<>();
             quotes.values().stream().filter(members -> !members.isEmpty())
-                    .forEach(members -> groups.add(new Group(null, List.copyOf(members.values()), 1)));
+                    .forEach(members -> groups.add(new Group(null, List.copyOf(members.values()), 1, List.of())));
             singletons(meeting, candidates).stream().filter(group -> !placed.contains(group.members().get(0)))
                     .forEach(groups::add);
             return groups;
@@ -528,7 +528,7 @@ class FinderEvaluationTest {
     }
 
     private static Group group(Member... members) {
-        return new Group(null, List.of(members), 0.5);
+        return new Group(null, List.of(members), 0.5, List.of());
     }
 
     /** Every candidate of the meeting's reports in a group of its own (what the grouper does without a partner). */
