@@ -12,18 +12,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "report, with a draft an editor can post.")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProposedStatement(
-        @Schema(description = "Who made it: a catalogue speaker, or (`id` null) a person the catalogue does not hold; null "
-                + "when no report says.", nullable = true) @JsonInclude(JsonInclude.Include.ALWAYS) SpeakerGuess speaker,
+        @Schema(description = "Who made it: a catalogue speaker, or (`id` null) a person the catalogue does not hold; absent "
+                + "when no report says.") SpeakerGuess speaker,
         @Schema(description = "The existing quote that already holds these words, if one does; null for a new statement.",
                 nullable = true, example = "khamenei-north-south-corridor") @JsonInclude(JsonInclude.Include.ALWAYS) String quote,
         @Schema(required = true, description = "How sure the finder is of the statement and its grouping, from 0 to 1.",
                 example = "0.78") double confidence,
         @Schema(required = true, description = "The statement in each report, in the order of the meeting's sources.")
         List<Variant> variants,
-        @Schema(description = "When `quote` is null: a quote that POST /api/v1/quotes accepts as it is. When `quote` is set: "
-                + "the reports that quote lacks, each a variant for POST /api/v1/quotes/{quote}/variants. Null when the speaker "
-                + "is not in the catalogue (add the speaker first) or when the quote already holds every report.",
-                nullable = true) @JsonInclude(JsonInclude.Include.ALWAYS) QuoteInput draft) {
+        @Schema(description = "Absent when the speaker is not in the catalogue (add the speaker first) or when the quote already "
+                + "holds every report. When `quote` is null: a quote that POST /api/v1/quotes accepts as it is. When `quote` is set: "
+                + "the reports that quote lacks, each a variant for POST /api/v1/quotes/{quote}/variants.")
+        QuoteInput draft) {
 
     /** The statement in one report. */
     @Schema(name = "ProposedVariant", description = "The statement in one report: a candidate of that report.")
@@ -31,8 +31,8 @@ public record ProposedStatement(
     public record Variant(
             @Schema(required = true, example = "000_26e08119a475d493") String source,
             @Schema(required = true, example = "ar") String lang,
-            @Schema(required = true, description = "The words exactly as the source has them: its text's slice at `span`.")
-            String text,
+            @Schema(required = true, description = "The words exactly as the source has them: its text's slice at `span`.",
+                    example = "إنشاء هذا الممرّ في مصلحة البلدين، وكذلك روسيا والمنطقة، وعلى الجانبين السعي إلى إنشائه") String text,
             @Schema(required = true) Span span,
             @Schema(required = true) QuoteMode mode,
             @Schema(description = "Who the report says made it.") SpeakerGuess speaker,

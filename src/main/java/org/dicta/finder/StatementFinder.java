@@ -13,6 +13,7 @@ import org.dicta.quote.QuoteView.Span;
 import org.dicta.search.Analysis;
 import org.dicta.search.Token;
 import org.dicta.search.Tokens;
+import org.dicta.web.SafeText;
 
 /**
  * Reads one report and finds its attributed statements, the way an editor reads: sentence by sentence (ICU's sentence
@@ -86,6 +87,8 @@ public final class StatementFinder {
             }
             List<Candidate> passages = new ArrayList<>();
             found.forEach(candidate -> passages.addAll(passages(candidate)));
+            // A quote's words must close the direction controls they open: a candidate that does not could not be posted.
+            passages.removeIf(candidate -> SafeText.unclosedBidi(candidate.text()) != null);
             return passages;
         }
 
@@ -674,6 +677,7 @@ public final class StatementFinder {
             }
             List<SpeakerTally> tallies = new ArrayList<>();
             known.forEach((id, count) -> tallies.add(new SpeakerTally(id, null, count[0])));
+            tallies.sort(java.util.Comparator.comparingInt(SpeakerTally::mentions).reversed().thenComparing(SpeakerTally::id));
             return tallies;
         }
 

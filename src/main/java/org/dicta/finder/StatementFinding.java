@@ -24,6 +24,7 @@ import org.dicta.quote.QuoteVariant;
 import org.dicta.source.Source;
 import org.dicta.speaker.Speaker;
 import org.dicta.topic.Topic;
+import org.dicta.web.SafeText;
 
 /**
  * The statement finder over the stored corpus: reads a source, a meeting's sources, or a text not stored yet, against
@@ -76,6 +77,11 @@ public class StatementFinding {
         if (!LANGUAGES.contains(lang)) {
             throw DomainException.unprocessable(List.of(new Violation("lang",
                     "the finder reads " + String.join(", ", LANGUAGES) + "; not '" + input.lang() + "'")));
+        }
+        String unclosed = SafeText.unclosedBidi(input.text());
+        if (unclosed != null) {
+            throw DomainException.unprocessable(List.of(new Violation("text", unclosed
+                    + "; a statement found in it could not be posted as a quote's words")));
         }
         List<Meeting> meetings = List.of();
         if (input.meeting() != null) {
