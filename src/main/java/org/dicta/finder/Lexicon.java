@@ -72,7 +72,8 @@ final class Lexicon {
                 "assured", "pledged", "vowed", "recognized", "recognised", "regarded", "termed", "called", "labelled",
                 "labeled", "hoped", "expressed his hope", "expressed her hope", "stressing the need", "reiterating",
                 "reaffirming", "highlighting", "underscoring", "calling", "offering", "appreciating", "admiring",
-                "admired", "valued", "urging");
+                "admired", "valued", "urging", "spoke about", "spoke of", "talked about", "speaking about", "pointed to",
+                "touched on the", "elaborated on", "discussed the need");
         bare("en", "said", "says", "say", "told", "added", "adds", "continued", "went on to say", "went on to add",
                 "replied", "responded", "answered", "wrote", "tweeted", "saying", "adding", "stated", "states", "believed",
                 "believes", "think", "thinks", "declared", "announced", "asserted", "explained", "argued", "claimed",
@@ -100,7 +101,7 @@ final class Lexicon {
         bare("ar", withConjunctions("قال", "قالت", "قالوا", "يقول", "تقول", "أضاف", "أضافت", "يضيف", "تابع", "تابعت", "واصل",
                 "واصلت", "أردف", "أكمل", "استطرد", "اختتم", "قائلا", "قائلة", "مضيفا", "مضيفة", "متابعا", "مستطردا", "ختم",
                 "يعتقد", "نعتقد", "يرى", "رأى", "رأت", "اعتبر", "اعتبرت", "يعتبر"));
-        cues("ar", Cue.CLAUSE_AFTER, withConjunctions("استعرض", "اتفق", "اتفقا", "اتفق الجانبان", "أبدى", "أبدت", "مبديا",
+        cues("ar", Cue.CLAUSE_AFTER, withConjunctions("تحدث", "تحدثت", "متحدثا", "تكلم", "استعرض", "اتفق", "اتفقا", "اتفق الجانبان", "أبدى", "أبدت", "مبديا",
                 "جدد", "جددت", "مجددا", "ثمّن", "أثنى", "مثنيا", "هنأ", "قدم", "تقدم", "تناول", "متناولا", "أعرب عن ارتياحه",
                 "أعرب عن قلقه", "أعرب عن تقديره"));
         cues("ar", Cue.CLAUSE_AFTER, withConjunctions("أعرب عن أمله", "معربا عن أمله", "أعرب عن ثقته", "عبر عن أمله", "أعرب", "أعربت", "معربا", "معربة", "عبر", "عبرت", "معبرا", "وصف",

@@ -5,11 +5,25 @@ import java.util.List;
 
 /**
  * The quotations of a text: pairs of the quotation marks the four scripts use («…», “…”, „…“, ‹…›, and straight
- * double quotes paired within a paragraph). Each is {@code [open, close]}, the offsets of its two marks.
+ * double quotes paired within a paragraph). Each is {@code [open, close]}, the offsets of its two marks (or, for one
+ * left open, of the paragraph's end).
  */
 final class Quotations {
 
     private Quotations() {
+    }
+
+    /**
+     * A quotation left open at the end of its paragraph runs to there: English opens each paragraph of a long quotation
+     * without closing the one before, and a report cut short leaves its last quotation open. Its close is then the
+     * paragraph's end, just past its last character.
+     */
+    private static void closeAt(List<int[]> found, int end, int... opens) {
+        for (int open : opens) {
+            if (open >= 0 && end > open + 1) {
+                found.add(new int[] {open, end});
+            }
+        }
     }
 
     static List<int[]> find(String text) {
@@ -51,6 +65,7 @@ final class Quotations {
                 }
                 case '\n' -> {
                     if (i + 1 < text.length() && text.charAt(i + 1) == '\n' || i > 0 && text.charAt(i - 1) == '\n') {
+                        closeAt(found, i, straight, curly, guillemet);
                         straight = -1;
                         curly = -1;
                         guillemet = -1;
@@ -60,6 +75,7 @@ final class Quotations {
                 }
             }
         }
+        closeAt(found, text.length(), straight, curly, guillemet);
         found.sort((a, b) -> Integer.compare(a[0], b[0]));
         return found;
     }

@@ -27,6 +27,8 @@ import org.dicta.web.SafeText;
 public final class StatementFinder {
 
     private static final int MIN_WORDS = 3;
+    /** Urdu's «ہوئے» (… کرتے ہوئے), folded, as a glued verb may follow it. */
+    private static final String GLUED_PARTICIPLE = Lexicon.fold("ur", "ہوئے").get(0);
     private static final int MIN_REFERENCE_WORDS = 8;
 
     private final SpeakerIndex speakers;
@@ -64,6 +66,10 @@ public final class StatementFinder {
         /** Which speaker each mention resolved to (pronouns included), by mention index. */
         private final String[] resolved;
         private String focus;
+        /** Where the sentences end, in order. */
+        private final List<Integer> boundaries = new ArrayList<>();
+        /** The end of a statement carried past its sentence (a colon that ends a line: the words are on the next). */
+        private int carried;
 
         Reading(String lang, String text, List<String> participants) {
             this.lang = lang;
@@ -83,7 +89,14 @@ public final class StatementFinder {
             sentences.setText(text);
             int start = sentences.first();
             for (int end = sentences.next(); end != BreakIterator.DONE; start = end, end = sentences.next()) {
-                sentence(start, end, found);
+                boundaries.add(end);
+            }
+            start = 0;
+            for (int end : boundaries) {
+                if (end > carried) {
+                    sentence(Math.max(start, carried), end, found);
+                }
+                start = end;
             }
             List<Candidate> passages = new ArrayList<>();
             found.forEach(candidate -> passages.addAll(passages(candidate)));
@@ -155,11 +168,51 @@ public final class StatementFinder {
                 }
             }
             if (hits.isEmpty()) {
+                Candidate headline = headline(first, last, end);
+                if (headline != null) {
+                    found.add(headline);
+                    return;
+                }
                 String subject = subject(first, last);
                 if (subject != null) {
                     focus = subject;
                 }
             }
+        }
+
+        /**
+         * A headline's «Speaker: words» (وزير الخارجية المصري: …, Leader: …): a line that starts with a speaker's name or
+         * title followed by a colon gives that speaker's words.
+         */
+        private Candidate headline(int first, int last, int end) {
+            Named speaker = namedStartingAt(first);
+            if (speaker == null || speaker.to() >= last) {
+                return null;
+            }
+            int colon = colonAfter(tokens.get(speaker.to() - 1).end());
+            if (colon < 0) {
+                return null;
+            }
+            int[] span = tidy(colon + 1, end);
+            if (span == null || words(span[0], span[1]) < MIN_WORDS) {
+                return null;
+            }
+            SpeakerGuess guess = guess(speaker);
+            if (guess.id() != null && speakers.isPerson(guess.id())) {
+                focus = guess.id();
+            }
+            return new Candidate(text.substring(span[0], span[1]), new Span(span[0], span[1]), QuoteMode.DIRECT, guess,
+                    Mention.of(text, colon, colon + 1), 0.7);
+        }
+
+        /** The end of the sentence after the one that ends at an offset. */
+        private int nextSentenceEnd(int end) {
+            for (int boundary : boundaries) {
+                if (boundary > end && words(end, boundary) > 0) {
+                    return boundary;
+                }
+            }
+            return end;
         }
 
         /**
@@ -217,6 +270,10 @@ public final class StatementFinder {
                         cue = Mention.of(text, cueStart, colon + 1);
                         mode = QuoteMode.DIRECT;
                         confidence = 0.9;
+                        if (words(from, to) == 0) {
+                            to = nextSentenceEnd(to);
+                            carried = to;
+                        }
                         int[] open = quoteStartingAt(skipSpace(from));
                         if (open != null) {
                             to = Math.max(to, open[1] + 1);
@@ -326,7 +383,7 @@ public final class StatementFinder {
                 boolean glued = false;
                 for (int k = 0; k < terms.size() && all; k++) {
                     String term = tokens.get(at + k).term();
-                    all = term.equals(terms.get(k));
+                    all = term.equals(terms.get(k)) || k == 0 && gluedToPostposition(term, terms.get(k));
                     if (!all && k == terms.size() - 1 && gluedComplementiser(term, terms.get(k))) {
                         all = true;
                         glued = true;
@@ -339,6 +396,15 @@ public final class StatementFinder {
                 }
             }
             return null;
+        }
+
+        /** Urdu texts sometimes lose the space before a verb: «صدرسےکہا», «ہوئےکہا». */
+        private boolean gluedToPostposition(String term, String verb) {
+            if (!lang.equals("ur") || term.length() <= verb.length() || !term.endsWith(verb)) {
+                return false;
+            }
+            String before = term.substring(0, term.length() - verb.length());
+            return Lexicon.objectMarker(lang, before) || before.equals(Lexicon.ERGATIVE) || before.endsWith(GLUED_PARTICIPLE);
         }
 
         /** Persian and Urdu sometimes write the complementiser on the verb: «فرمایاکہ». */
