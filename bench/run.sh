@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Dicta's benchmark: bench/run.sh SIZE   (SIZE: 10k, 100k or 1m variants; or a number)
+# Dicta's benchmark: bench/run.sh SIZE   (SIZE: 10k, 100k or 1m variants; or a number; or "finder" for step 2's
+# statement-finder figures alone)
 #
 # 1. generates the corpus of that size (deterministic; cached in $WORK) and imports it into a fresh H2 file database,
 #    reporting import throughput;
 # 2. starts the packaged application on that database and reports the time from process start to the first successful
-#    response, and resident memory after warm-up; also the start-up with only the seeds (first start and restart);
+#    response, and resident memory after warm-up; also the start-up with only the seeds (first start and restart), and
+#    on the seeds the statement finder's latency: one report of 5 799 characters read, and a meeting's four reports
+#    read and grouped (one client, one request at a time, after a warm-up);
 # 3. runs each scenario after a warm-up: throughput with wrk (saturation), p50/p99 latency with hey at a fixed rate;
 #    then the reads again with the response cache off, to show what a read costs when it is not a repeat;
 # 4. serves the byte-identical body of S1 from nginx and measures it with the same wrk settings (the headline ratio);
@@ -18,9 +21,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SIZE="${1:?usage: bench/run.sh SIZE (10k, 100k, 1m or a number of variants)}"
+SIZE="${1:?usage: bench/run.sh SIZE (10k, 100k, 1m or a number of variants; or finder)}"
 case "$SIZE" in
-    10k) VARIANTS=10000 ;; 100k) VARIANTS=100000 ;; 1m|1M) VARIANTS=1000000 ;;
+    10k) VARIANTS=10000 ;; 100k) VARIANTS=100000 ;; 1m|1M) VARIANTS=1000000 ;; finder) VARIANTS=0 ;;
     *[!0-9]*) echo "SIZE must be 10k, 100k, 1m or a number" >&2; exit 2 ;;
     *) VARIANTS="$SIZE" ;;
 esac
@@ -76,6 +79,40 @@ wait_for() { # $1: URL; waits until it answers 2xx (at most 30 min: a large impo
     echo "no answer from $1" >&2; exit 1
 }
 
+# The statement finder on the seeds: p50 and p99 of one request at a time, in ms, after a warm-up. $1: URL.
+finder_latency() {
+    for _ in $(seq 1 100); do curl -sf -o /dev/null "$1"; done
+    hey -n 300 -c 1 "$1" > "$WORK/hey-finder.txt"
+    awk '/ 50%/ {p50 = $3 * 1000} / 99%/ {p99 = $3 * 1000} END {printf "%s %s\n", p50, p99}' "$WORK/hey-finder.txt"
+}
+FINDER_REPORT="004_dbc71cf8bbbb5a4e"
+FINDER_MEETING="2023-03-13-leader-receives-lukashenko"
+measure_finder() { # on the running seeds application: sets finder_json
+    local report meeting chars
+    chars=$(curl -sf "$BASE/api/v1/sources/$FINDER_REPORT" | jq '.text | length')
+    read -r report_p50 report_p99 < <(finder_latency "$BASE/api/v1/sources/$FINDER_REPORT/candidates")
+    read -r meeting_p50 meeting_p99 < <(finder_latency "$BASE/api/v1/meetings/$FINDER_MEETING/candidates")
+    finder_json=$(jq -cn --argjson chars "$chars" --argjson rp50 "$report_p50" --argjson rp99 "$report_p99" \
+        --argjson mp50 "$meeting_p50" --argjson mp99 "$meeting_p99" --arg report "$FINDER_REPORT" --arg meeting "$FINDER_MEETING" \
+        '{report: {source: $report, chars: $chars, p50_ms: $rp50, p99_ms: $rp99},
+          meeting: {id: $meeting, reports: 4, p50_ms: $mp50, p99_ms: $mp99}}')
+    echo "statement finder: one report ($chars characters) p50 $report_p50 ms, p99 $report_p99 ms;" \
+        "a meeting of four reports p50 $meeting_p50 ms, p99 $meeting_p99 ms (the whole request)"
+}
+if [ "$SIZE" = finder ]; then
+    rm -rf "$WORK/data-finder"
+    DATA_DIR="$WORK/data-finder" start_app "$WORK/run-finder.log"
+    wait_for "$BASE/api/v1/languages"
+    measure_finder
+    stop_app
+    mkdir -p bench/results
+    out="bench/results/$(date -u +%Y%m%d-%H%M%S)-finder.json"
+    jq -n --arg date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --arg java "$(java -version 2>&1 | head -n 1)" \
+        --arg machine "$(nproc) cores" --argjson finder "$finder_json" '{date: $date, machine: $machine, java: $java, finder: $finder}' > "$out"
+    echo "Written to $out"
+    exit 0
+fi
+
 # ---- 1. corpus and import ----
 CORPUS="$WORK/corpus-$SIZE"
 if [ ! -f "$CORPUS/annotations.yaml" ]; then
@@ -115,6 +152,7 @@ started=$(now_ms)
 DATA_DIR="$WORK/data-seeds" start_app "$WORK/run-seeds.log"
 wait_for "$BASE/api/v1/languages"
 seeds_startup_ms=$(( $(now_ms) - started ))
+measure_finder
 stop_app
 
 TOKEN=$(DICTA_DATA_DIR="$WORK/data-$SIZE" java -jar "$JAR" token --subject bench --role editor 2>/dev/null)
@@ -266,12 +304,12 @@ result=$(printf '%s\n' "${rows[@]}" | jq -s --arg size "$SIZE" --argjson variant
     --argjson rss "$rss_mb" --argjson rss_anon "$rss_anon_mb" --argjson rss_file "$rss_file_mb" \
     --argjson seeds_first "$seeds_first_ms" --argjson seeds_startup "$seeds_startup_ms" --arg java_opts "$JAVA_OPTS" --argjson read "$read_ms" --argjson write "$write_ms" --argjson index "$index_ms" \
     --argjson rate "$import_rate" --argjson rate_index "$import_index_rate" --argjson total "$import_total_ms" \
-    --arg date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --arg settings "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s; hey -z ${HEY_SECONDS}s at $RATE req/s" \
+    --argjson finder "$finder_json" --arg date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --arg settings "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s; hey -z ${HEY_SECONDS}s at $RATE req/s" \
     '{date: $date, size: $size, variants: $variants, machine: $machine, java: $java, settings: $settings,
       import: {read_ms: $read, write_ms: $write, index_ms: $index, first_start_ms: $total,
                variants_per_s: $rate, variants_per_s_with_index: $rate_index},
       java_opts: $java_opts, seeds: {first_start_ms: $seeds_first, startup_ms: $seeds_startup},
-      startup_ms: $startup, rss_mb_after_warmup: $rss, rss_anon_mb: $rss_anon, rss_file_mb: $rss_file, nginx_rps: $nginx, scenarios: .}')
+      finder: $finder, startup_ms: $startup, rss_mb_after_warmup: $rss, rss_anon_mb: $rss_anon, rss_file_mb: $rss_file, nginx_rps: $nginx, scenarios: .}')
 mkdir -p bench/results
 out="bench/results/$(date -u +%Y%m%d-%H%M%S)-$SIZE.json"
 echo "$result" > "$out"
@@ -281,6 +319,7 @@ echo "Dicta benchmark, $SIZE ($imported variants) on $machine"
 echo "$result" | jq -r '"import: \(.import.variants_per_s) variants/s (read \(.import.read_ms) ms, write \(.import.write_ms) ms); with the search index \(.import.variants_per_s_with_index) variants/s",
     "start-up to first response: \(.startup_ms) ms (seeds only: \(.seeds.startup_ms) ms, first start \(.seeds.first_start_ms) ms)",
     "resident memory after warm-up: \(.rss_mb_after_warmup) MB (heap and other anonymous \(.rss_anon_mb) MB, mapped files \(.rss_file_mb) MB) with \(.java_opts)",
+    "statement finder: one report of \(.finder.report.chars) characters p50 \(.finder.report.p50_ms) ms, p99 \(.finder.report.p99_ms) ms; a meeting of four reports p50 \(.finder.meeting.p50_ms) ms, p99 \(.finder.meeting.p99_ms) ms",
     "nginx static (S1 body): \(.nginx_rps) req/s", ""'
 {
     echo "scenario|req/s|ratio to nginx|p50 ms|p99 ms|uncached req/s|ratio|p50 ms|p99 ms"

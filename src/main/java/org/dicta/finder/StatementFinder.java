@@ -27,6 +27,12 @@ import org.dicta.web.SafeText;
 public final class StatementFinder {
 
     private static final int MIN_WORDS = 3;
+    /** How far after a speech verb its complementiser may come (said on Monday that …). */
+    private static final int LOOKAHEAD = 5;
+    /** English words after «said» that begin a phrase of time, place or manner, not the words said. */
+    private static final java.util.Set<String> PREPOSITIONS = java.util.Set.of("on", "in", "at", "during", "after", "before",
+            "while", "when", "with", "from", "by", "of", "about", "for", "and", "but", "so", "as", "later", "earlier", "today",
+            "yesterday", "this", "last", "again", "also", "he", "she", "they", "it");
     /** Urdu's «ہوئے» (… کرتے ہوئے), folded, as a glued verb may follow it. */
     private static final String GLUED_PARTICIPLE = Lexicon.fold("ur", "ہوئے").get(0);
     private static final int MIN_REFERENCE_WORDS = 8;
@@ -302,6 +308,9 @@ public final class StatementFinder {
                         } else if (lang.equals("en") && inlineAside(hit, sentenceStart)) {
                             from = Math.max(sentenceStart, claimedUntil);
                             confidence = 0.7;
+                        } else if (lang.equals("en") && Lexicon.bare(lang, hit.terms()) && reportedWithoutThat(hit, after)) {
+                            from = after;
+                            confidence = 0.6;
                         } else if (Lexicon.bare(lang, hit.terms())) {
                             return null;
                         } else if (lang.equals("fa") || lang.equals("ur")) {
@@ -407,6 +416,18 @@ public final class StatementFinder {
             return Lexicon.objectMarker(lang, before) || before.equals(Lexicon.ERGATIVE) || before.endsWith(GLUED_PARTICIPLE);
         }
 
+        /**
+         * English reported speech without its «that» (Lukashenko said the roadmap was …): words, not punctuation or a
+         * preposition, follow the verb, and at least four of them before the sentence ends.
+         */
+        private boolean reportedWithoutThat(Hit hit, int after) {
+            int next = firstToken(after);
+            if (next >= tokens.size() || text.substring(tokens.get(hit.to() - 1).end(), tokens.get(next).start()).trim().length() > 0) {
+                return false;
+            }
+            return !PREPOSITIONS.contains(tokens.get(next).term()) && !tokens.get(next).term().equals("to");
+        }
+
         /** Persian and Urdu sometimes write the complementiser on the verb: «فرمایاکہ». */
         private boolean gluedComplementiser(String term, String verb) {
             return (lang.equals("fa") || lang.equals("ur")) && term.equals(verb + "كه");
@@ -422,19 +443,41 @@ public final class StatementFinder {
                     offset = tokens.get(i - 1).end();
                 }
             }
+            // The complementiser follows the verb, or a short phrase of time or place after it (said on Monday that …,
+            // قال في مؤتمر صحافي إن …); never across a stop, a colon or a quotation.
+            for (int start = i; start < Math.min(last, i + LOOKAHEAD); start++) {
+                if (start > i && (punctuationBetween(at, start) || inQuote(tokens.get(start).start())
+                        || quoteBetween(at, start))) {
+                    break;
+                }
+                int end = complementiserAt(start, last);
+                if (end >= 0) {
+                    return end;
+                }
+            }
+            return -1;
+        }
+
+        private int complementiserAt(int start, int last) {
             for (List<String> complementiser : Lexicon.complementisers(lang)) {
-                if (i + complementiser.size() > last) {
+                if (start + complementiser.size() > last) {
                     continue;
                 }
                 boolean all = true;
                 for (int k = 0; k < complementiser.size() && all; k++) {
-                    all = tokens.get(i + k).term().equals(complementiser.get(k));
+                    all = tokens.get(start + k).term().equals(complementiser.get(k));
                 }
-                if (all && !punctuationBetween(at, i)) {
-                    return i + complementiser.size();
+                if (all) {
+                    return start + complementiser.size();
                 }
             }
             return -1;
+        }
+
+        private boolean quoteBetween(int fromToken, int toToken) {
+            int from = tokens.get(fromToken - 1).end();
+            int to = tokens.get(toToken).start();
+            return quotes.stream().anyMatch(quote -> quote[0] >= from && quote[0] < to);
         }
 
         private boolean punctuationBetween(int fromToken, int toToken) {
