@@ -100,7 +100,7 @@ final class Lexicon {
                 "حذر", "حذرت", "محذرا", "يعتقد", "نعتقد", "أعرب عن اعتقاده", "توقع", "ختم"));
         bare("ar", withConjunctions("قال", "قالت", "قالوا", "يقول", "تقول", "أضاف", "أضافت", "يضيف", "تابع", "تابعت", "واصل",
                 "واصلت", "أردف", "أكمل", "استطرد", "اختتم", "قائلا", "قائلة", "مضيفا", "مضيفة", "متابعا", "مستطردا", "ختم",
-                "يعتقد", "نعتقد", "يرى", "رأى", "رأت", "اعتبر", "اعتبرت", "يعتبر"));
+                "يعتقد", "نعتقد"));
         cues("ar", Cue.CLAUSE_AFTER, withConjunctions("تحدث", "تحدثت", "متحدثا", "تكلم", "استعرض", "اتفق", "اتفقا", "اتفق الجانبان", "أبدى", "أبدت", "مبديا",
                 "جدد", "جددت", "مجددا", "ثمّن", "أثنى", "مثنيا", "هنأ", "قدم", "تقدم", "تناول", "متناولا", "أعرب عن ارتياحه",
                 "أعرب عن قلقه", "أعرب عن تقديره"));
@@ -238,6 +238,24 @@ final class Lexicon {
 
     static List<String> fold(String lang, String phrase) {
         return Tokens.terms(phrase, Analysis.of(lang));
+    }
+
+    static Set<String> foldAll(String... words) {
+        Set<String> set = new HashSet<>();
+        for (String word : words) {
+            set.addAll(fold("fa", word));
+        }
+        return set;
+    }
+
+    /** Whether a word is (or starts) a complementiser of a language. */
+    static boolean complementiser(String lang, String term) {
+        return complementisers(lang).stream().anyMatch(words -> words.get(0).equals(term));
+    }
+
+    /** Whether a word starts one of a language's cue phrases. */
+    static boolean startsCue(String lang, String term) {
+        return cues(lang).stream().anyMatch(phrase -> phrase.terms().get(0).equals(term));
     }
 
     /** The cue phrases of a language, longest first. */

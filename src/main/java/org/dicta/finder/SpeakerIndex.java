@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.dicta.search.Analysis;
 import org.dicta.search.Token;
 import org.dicta.search.Tokens;
@@ -94,6 +95,9 @@ final class SpeakerIndex {
             if (named == null && Lexicon.pronoun(lang, tokens.get(i).term())) {
                 named = new Named(i, i + 1, null, Kind.PRONOUN);
             }
+            if (named == null) {
+                named = unknown(lang, text, tokens, i, participants);
+            }
             if (named != null) {
                 found.add(named);
                 i = named.to();
@@ -102,6 +106,54 @@ final class SpeakerIndex {
             }
         }
         return found;
+    }
+
+    /** Words of English that start a sentence or a phrase in capitals without being a name. */
+    private static final Set<String> NOT_NAMES = Set.of("the", "this", "that", "these", "those", "in", "on", "at", "during",
+            "after", "before", "he", "she", "it", "they", "we", "our", "his", "her", "a", "an", "but", "and", "while", "when",
+            "as", "if", "both", "referring", "alluding", "speaking", "january", "february", "march", "april", "may", "june",
+            "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+            "friday", "saturday", "sunday", "islamic", "united", "north", "south", "east", "west");
+
+    /** Words that name an office in Arabic, Persian and Urdu, and so start the name of a person the catalogue lacks. */
+    private static final Set<String> OFFICES = Lexicon.foldAll("وزير", "الوزير", "المتحدث", "الناطق", "سفير", "السفير", "مساعد",
+            "نائب", "مستشار", "وزیر", "سخنگوی", "سفیر", "معاون", "مشاور", "نماینده", "وزیراعظم", "ترجمان", "مشیر", "نمائندے");
+
+    /**
+     * A person the catalogue does not hold, by the shape of a name: in English two or more capitalised words (Foreign
+     * Minister Sergei Lavrov); in Arabic, Persian and Urdu an office and the words after it (وزير الخارجية سامح شكري),
+     * up to four and not past punctuation or a word of speech.
+     */
+    private Named unknown(String lang, String text, List<Token> tokens, int at, List<String> participants) {
+        int end = at;
+        if (lang.equals("en")) {
+            while (end < tokens.size() && end - at < 5 && capitalised(text, tokens.get(end))
+                    && !NOT_NAMES.contains(tokens.get(end).term()) && (end == at || spaceOnly(text, tokens, end - 1, end))
+                    && (end == at || !known(text, tokens, end, participants))) {
+                end++;
+            }
+            return end - at >= 2 ? new Named(at, end, null, Kind.UNKNOWN) : null;
+        }
+        if (!OFFICES.contains(tokens.get(at).term())) {
+            return null;
+        }
+        end = at + 1;
+        while (end < tokens.size() && end - at < 5 && spaceOnly(text, tokens, end - 1, end)
+                && !Lexicon.startsCue(lang, tokens.get(end).term()) && !Lexicon.objectMarker(lang, tokens.get(end).term())
+                && !Lexicon.conjunction(tokens.get(end).term()) && !tokens.get(end).term().equals(Lexicon.ERGATIVE)
+                && !Lexicon.complementiser(lang, tokens.get(end).term())) {
+            end++;
+        }
+        return end - at >= 2 ? new Named(at, end, null, Kind.UNKNOWN) : null;
+    }
+
+    /** Whether a catalogue speaker's name or title starts at a token: an unknown name stops before it (Mr Lukashenko). */
+    private boolean known(String text, List<Token> tokens, int at, List<String> participants) {
+        return matchPattern(tokens, at) != null || matchTitleHead(text, tokens, at, participants) != null;
+    }
+
+    private static boolean capitalised(String text, Token token) {
+        return Character.isUpperCase(text.charAt(token.start()));
     }
 
     private Named matchPattern(List<Token> tokens, int at) {

@@ -72,6 +72,10 @@ public final class StatementFinder {
         /** Which speaker each mention resolved to (pronouns included), by mention index. */
         private final String[] resolved;
         private String focus;
+        /** The name of the person in focus when the catalogue does not hold them. */
+        private String focusName;
+        /** People the catalogue lacks to whom statements are attributed, by name, with how many statements. */
+        private final Map<String, int[]> unknown = new LinkedHashMap<>();
         /** Where the sentences end, in order. */
         private final List<Integer> boundaries = new ArrayList<>();
         /** The end of a statement carried past its sentence (a colon that ends a line: the words are on the next). */
@@ -168,10 +172,7 @@ public final class StatementFinder {
                 found.add(candidate);
                 previous = candidate;
                 previousCue = hit.cue();
-                if (candidate.speaker() != null && candidate.speaker().id() != null
-                        && speakers.isPerson(candidate.speaker().id())) {
-                    focus = candidate.speaker().id();
-                }
+                focusOn(candidate.speaker());
             }
             if (hits.isEmpty()) {
                 Candidate headline = headline(first, last, end);
@@ -204,9 +205,7 @@ public final class StatementFinder {
                 return null;
             }
             SpeakerGuess guess = guess(speaker);
-            if (guess.id() != null && speakers.isPerson(guess.id())) {
-                focus = guess.id();
-            }
+            focusOn(guess);
             return new Candidate(text.substring(span[0], span[1]), new Span(span[0], span[1]), QuoteMode.DIRECT, guess,
                     Mention.of(text, colon, colon + 1), 0.7);
         }
@@ -606,6 +605,23 @@ public final class StatementFinder {
         private record Attribution(SpeakerGuess guess, double certainty) {
         }
 
+        /** The person a statement is attributed to is the one later pronouns and subjectless verbs refer to. */
+        private void focusOn(SpeakerGuess speaker) {
+            if (speaker == null) {
+                return;
+            }
+            if (speaker.id() == null && speaker.name() != null) {
+                unknown.computeIfAbsent(speaker.name(), key -> new int[1])[0]++;
+            }
+            if (speaker.id() != null && speakers.isPerson(speaker.id())) {
+                focus = speaker.id();
+                focusName = null;
+            } else if (speaker.id() == null && speaker.name() != null) {
+                focus = null;
+                focusName = speaker.name();
+            }
+        }
+
         /** Who made the statement a cue marks: the speaker named at the cue, the clause's subject, or the one in focus. */
         private Attribution speaker(Hit hit, int sentenceStart, Mention cue) {
             Named attached = attachedSpeaker(hit, sentenceStart);
@@ -615,6 +631,9 @@ public final class StatementFinder {
             Named subject = clauseSubject(hit, sentenceStart);
             if (subject != null) {
                 return new Attribution(guess(subject), 0.9);
+            }
+            if (focus == null && focusName != null) {
+                return new Attribution(new SpeakerGuess(null, focusName, cue), 0.75);
             }
             String id = focus != null ? focus : participants.isEmpty() ? null : participants.get(0);
             if (id == null) {
@@ -688,13 +707,16 @@ public final class StatementFinder {
             int end = tokens.get(mention.to() - 1).end();
             Mention words = Mention.of(text, start, end);
             String id = resolve(mention);
-            return new SpeakerGuess(id, id == null ? words.text() : null, words);
+            if (id != null) {
+                return new SpeakerGuess(id, null, words);
+            }
+            return new SpeakerGuess(null, mention.kind() == Kind.PRONOUN ? focusName : words.text(), words);
         }
 
         private String resolve(Named mention) {
             int index = named.indexOf(mention);
             if (mention.kind() == Kind.PRONOUN) {
-                String id = focus != null ? focus : participants.isEmpty() ? null : participants.get(0);
+                String id = focus != null || focusName != null ? focus : participants.isEmpty() ? null : participants.get(0);
                 resolved[index] = id;
                 return id;
             }
@@ -776,6 +798,10 @@ public final class StatementFinder {
             return null;
         }
 
+        /**
+         * The people the report names, most often named first: catalogue speakers by id (pronouns counted for the one
+         * they refer to), and people the catalogue lacks by their name as written, when a statement is theirs.
+         */
         List<SpeakerTally> tally() {
             Map<String, int[]> known = new LinkedHashMap<>();
             for (int k = 0; k < named.size(); k++) {
@@ -786,7 +812,9 @@ public final class StatementFinder {
             }
             List<SpeakerTally> tallies = new ArrayList<>();
             known.forEach((id, count) -> tallies.add(new SpeakerTally(id, null, count[0])));
-            tallies.sort(java.util.Comparator.comparingInt(SpeakerTally::mentions).reversed().thenComparing(SpeakerTally::id));
+            unknown.forEach((name, count) -> tallies.add(new SpeakerTally(null, name, count[0])));
+            tallies.sort(java.util.Comparator.comparingInt(SpeakerTally::mentions).reversed()
+                    .thenComparing(tally -> tally.id() == null ? "~" + tally.name() : tally.id()));
             return tallies;
         }
 
