@@ -12,12 +12,4 @@ public record Mention(
     public static Mention of(String report, int start, int end) {
         return new Mention(report.substring(start, end), new Span(start, end));
     }
-
-    public int start() {
-        return span.start();
-    }
-
-    public int end() {
-        return span.end();
-    }
 }

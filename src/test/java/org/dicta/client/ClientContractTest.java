@@ -40,8 +40,14 @@ import org.dicta.client.api.MeetingsApi;
 import org.dicta.client.api.QuotesApi;
 import org.dicta.client.api.SourcesApi;
 import org.dicta.client.api.SpeakersApi;
+import org.dicta.client.api.StatementFinderApi;
 import org.dicta.client.api.TopicsApi;
 import org.dicta.client.model.ImportReport;
+import org.dicta.client.model.DateMention;
+import org.dicta.client.model.MeetingStatements;
+import org.dicta.client.model.ProposedStatement;
+import org.dicta.client.model.ReportCandidates;
+import org.dicta.client.model.TextToRead;
 import org.dicta.client.model.Language;
 import org.dicta.client.model.Meeting;
 import org.dicta.client.model.MeetingInput;
@@ -516,6 +522,43 @@ class ClientContractTest {
 
         Problem cited = problem(() -> speakers.deleteSpeaker("ali-khamenei", "test", etagOfSpeaker("ali-khamenei")), 409);
         assertThat(cited.getDetail()).isNotBlank();
+    }
+
+    @Test
+    @Order(13)
+    void theStatementFinderReadsReportsAndItsDraftsArePostedAsTheyAre() throws Exception {
+        StatementFinderApi finder = new StatementFinderApi(anonymous());
+        String persian = new SourcesApi(anonymous()).getSource("001_e2ce688135970981", null).getText();
+        ReportCandidates found = finder.findSourceCandidates("001_e2ce688135970981");
+        assertThat(found.getItems()).isNotEmpty().allSatisfy(candidate -> assertThat(candidate.getText())
+                .isEqualTo(persian.substring(candidate.getSpan().getStart(), candidate.getSpan().getEnd())));
+        assertThat(found.getDates()).extracting(DateMention::getDate).containsExactly(LocalDate.of(2023, 3, 13));
+
+        String text = "Ayatollah Khamenei said that \"the corridor will be built within two years.\"";
+        ReportCandidates preview = new StatementFinderApi(editor()).findTextCandidates(
+                new TextToRead().lang(TextToRead.LangEnum.EN).text(text));
+        assertThat(preview.getItems()).singleElement().satisfies(candidate -> {
+            assertThat(candidate.getText()).isEqualTo("the corridor will be built within two years");
+            assertThat(candidate.getSpeaker().getId()).isEqualTo("ali-khamenei");
+        });
+        problem(() -> new StatementFinderApi(anonymous()).findTextCandidates(new TextToRead().lang(TextToRead.LangEnum.EN)
+                .text(text)), 401);
+
+        new SourcesApi(editor()).createSource(new SourceInput().id("client-finder-report").lang("en").text(text)
+                .reason("New report"));
+        new MeetingsApi(editor()).createMeeting(new MeetingInput().id("client-finder-meeting")
+                .titles(Map.of("en", "Corridor talks"))
+                .participants(List.of(new ParticipantInput().speaker("ali-khamenei").role(ParticipantRole.HOST)))
+                .sources(List.of("client-finder-report")).reason("New meeting"));
+        MeetingStatements proposed = finder.findMeetingStatements("client-finder-meeting");
+        ProposedStatement statement = proposed.getStatements().get(0);
+        assertThat(statement.getQuote()).isNull();
+        Quote saved = new QuotesApi(editor()).createQuote(statement.getDraft());
+        assertThat(saved.getSpeaker().getId()).isEqualTo("ali-khamenei");
+        assertThat(saved.getVariants()).singleElement().satisfies(variant ->
+                assertThat(variant.getText()).isEqualTo("the corridor will be built within two years"));
+        assertThat(finder.findMeetingStatements("client-finder-meeting").getStatements().get(0).getQuote())
+                .isEqualTo(saved.getId());
     }
 
     @Test
