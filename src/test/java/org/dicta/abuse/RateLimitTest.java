@@ -11,6 +11,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.dicta.support.EditorTokens;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,30 @@ class RateLimitTest {
             given().when().get("/api/v1/languages").then().statusCode(200);
         }
         given().when().get("/api/v1/languages").then().statusCode(429).body("status", equalTo(429));
+    }
+
+    @Test
+    void theStatementFinderSpendsTheBudgetForSearchesNotReadsOrWrites() {
+        String address = "203.0.113.15";
+        for (String path : List.of("/api/v1/sources/001_e2ce688135970981/candidates",
+                "/api/v1/meetings/2023-03-13-raisi-lukashenko-talks/candidates", "/api/v1/sources/003_b5ccf18f57044a7b/candidates")) {
+            given().header("X-Forwarded-For", address).when().get(path).then().statusCode(200);
+        }
+        given().header("X-Forwarded-For", address).when().get("/api/v1/sources/001_e2ce688135970981/candidates")
+                .then().statusCode(429).body("detail", containsString("searches"));
+        given().header("X-Forwarded-For", address).when().get("/api/v1/languages").then().statusCode(200);
+
+        // An editor's reading of a text not stored is a search too: the editor's budget for writes is left whole.
+        String editor = EditorTokens.editor("reading-editor");
+        String body = "{\"lang\": \"en\", \"text\": \"The minister said that talks would go on.\"}";
+        for (int i = 0; i < 3; i++) {
+            given().header("X-Forwarded-For", "203.0.113.16").auth().oauth2(editor).contentType(ContentType.JSON).body(body)
+                    .when().post("/api/v1/candidates").then().statusCode(200);
+        }
+        given().header("X-Forwarded-For", "203.0.113.16").auth().oauth2(editor).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/candidates").then().statusCode(429).body("detail", containsString("searches"));
+        given().header("X-Forwarded-For", "203.0.113.17").auth().oauth2(editor).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/quotes").then().statusCode(400);
     }
 
     @Test
