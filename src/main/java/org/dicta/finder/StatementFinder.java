@@ -644,8 +644,9 @@ public final class StatementFinder {
 
         /**
          * The subject of the clause a cue is in, other than one named as an object: in Persian and Urdu, which put the
-         * subject first, the first person named after the last comma before the cue, else the first in the sentence; in
-         * Arabic and English, the last one named before the cue.
+         * subject first, and in Arabic, which puts it right after the first verb (its object, unmarked, comes after it:
+         * «استقبل قائد الثورة رئيس الوزراء»), the first person named after the last comma before the cue, else the first
+         * in the sentence; in English, the last one named before the cue.
          */
         private Named clauseSubject(Hit hit, int sentenceStart) {
             int cueStart = tokens.get(hit.from()).start();
@@ -660,7 +661,7 @@ public final class StatementFinder {
             if (before.isEmpty()) {
                 return null;
             }
-            if (lang.equals("ar") || lang.equals("en")) {
+            if (lang.equals("en")) {
                 return before.get(before.size() - 1);
             }
             int comma = Math.max(text.lastIndexOf('،', cueStart - 1), text.lastIndexOf(',', cueStart - 1));
