@@ -749,7 +749,7 @@ public final class StatementFinder {
             int i = mention.from();
             while (i > 0) {
                 String before = tokens.get(i - 1).term();
-                if (Lexicon.honorific(before)) {
+                if (Lexicon.honorific(before) || before.equals("the")) {
                     i--;
                     continue;
                 }
