@@ -36,6 +36,8 @@ public final class StatementFinder {
     /** Urdu's «ہوئے» (… کرتے ہوئے), folded, as a glued verb may follow it. */
     private static final String GLUED_PARTICIPLE = Lexicon.fold("ur", "ہوئے").get(0);
     private static final int MIN_REFERENCE_WORDS = 8;
+    /** A quotation no cue claims is taken for a statement from this many words. */
+    private static final int MIN_QUOTATION_WORDS = 6;
 
     private final SpeakerIndex speakers;
     private final DateFinder dates = new DateFinder();
@@ -108,11 +110,51 @@ public final class StatementFinder {
                 }
                 start = end;
             }
+            addUnclaimedQuotations(found);
             List<Candidate> passages = new ArrayList<>();
             found.forEach(candidate -> passages.addAll(passages(candidate)));
             // A quote's words must close the direction controls they open: a candidate that does not could not be posted.
             passages.removeIf(candidate -> SafeText.unclosedBidi(candidate.text()) != null);
             return passages;
+        }
+
+        /**
+         * Quotations of six words or more that no cue claimed (a paragraph that goes on quoting, a quotation after a
+         * name and a colon the cues missed) are the words of the person in focus where they stand: direct, with the
+         * quotation mark as their cue.
+         */
+        private void addUnclaimedQuotations(List<Candidate> found) {
+            List<Candidate> added = new ArrayList<>();
+            for (int[] quote : speech) {
+                int end = Math.min(quote[1], text.length());
+                boolean claimed = found.stream().anyMatch(candidate -> candidate.start() < end && candidate.end() > quote[0]);
+                if (claimed || words(quote[0], end) < MIN_QUOTATION_WORDS) {
+                    continue;
+                }
+                int[] span = tidy(quote[0], Math.min(quote[1] + 1, text.length()));
+                if (span == null) {
+                    continue;
+                }
+                SpeakerGuess speaker = speakerBefore(found, quote[0]);
+                added.add(new Candidate(text.substring(span[0], span[1]), new Span(span[0], span[1]), QuoteMode.DIRECT, speaker,
+                        Mention.of(text, quote[0], quote[0] + 1), speaker == null ? 0.3 : 0.5));
+            }
+            found.addAll(added);
+            found.sort(java.util.Comparator.comparingInt(Candidate::start));
+        }
+
+        /** Who was last spoken of before an offset: the speaker of the last statement before it. */
+        private SpeakerGuess speakerBefore(List<Candidate> found, int offset) {
+            SpeakerGuess last = null;
+            for (Candidate candidate : found) {
+                if (candidate.start() < offset && candidate.speaker() != null) {
+                    last = candidate.speaker();
+                }
+            }
+            if (last == null) {
+                return participants.isEmpty() ? null : new SpeakerGuess(participants.get(0), null, null);
+            }
+            return new SpeakerGuess(last.id(), last.name(), null);
         }
 
         /**
