@@ -35,7 +35,7 @@ public final class StatementGrouper {
     }
 
     /** Below this, two candidates are not taken for one statement. */
-    private static final double THRESHOLD = 0.25;
+    private static final double THRESHOLD = 0.2;
     /** How much shared concepts weigh against nearness in the reports' order. */
     private static final double CONCEPT_WEIGHT = 0.8;
 
@@ -74,6 +74,7 @@ public final class StatementGrouper {
             order.add(r);
         }
         order.sort(Comparator.comparingInt((Integer r) -> items.get(r).size()).reversed().thenComparing(r -> r));
+        Map<String, Double> weights = weights(items);
         List<Bucket> buckets = new ArrayList<>();
         List<Bucket> echoes = new ArrayList<>();
         for (int r : order) {
@@ -87,7 +88,7 @@ public final class StatementGrouper {
                     told.add(item);
                 }
             }
-            align(buckets, told, r);
+            align(buckets, told, r, weights);
         }
         buckets.addAll(echoes);
         buckets.sort(Comparator.comparingDouble(Bucket::position));
@@ -153,7 +154,7 @@ public final class StatementGrouper {
      * each candidate joins at most one group, each group takes at most one candidate of the report, and the matches
      * keep both orders), maximising the sum of similarities; the rest start groups of their own.
      */
-    private static void align(List<Bucket> buckets, List<Item> items, int report) {
+    private static void align(List<Bucket> buckets, List<Item> items, int report, Map<String, Double> weights) {
         buckets.sort(Comparator.comparingDouble(Bucket::position));
         int n = items.size();
         int m = buckets.size();
@@ -161,7 +162,7 @@ public final class StatementGrouper {
         double[][] sim = new double[n][m];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
-                sim[i][j] = buckets.get(j).has(report) ? 0 : similarity(items.get(i), buckets.get(j));
+                sim[i][j] = buckets.get(j).has(report) ? 0 : similarity(items.get(i), buckets.get(j), weights);
             }
         }
         for (int i = 1; i <= n; i++) {
@@ -201,34 +202,61 @@ public final class StatementGrouper {
     }
 
     /** How alike a candidate is to a group: its best likeness to one of the group's members. */
-    private static double similarity(Item item, Bucket bucket) {
+    private static double similarity(Item item, Bucket bucket, Map<String, Double> weights) {
         double best = 0;
         for (Item other : bucket.items) {
-            best = Math.max(best, similarity(item, other));
+            best = Math.max(best, similarity(item, other, weights));
         }
         return best;
     }
 
     /**
-     * Two candidates of different reports: nothing when different speakers say them; otherwise the share of concepts
-     * they have in common (Jaccard), weighed with how near they are in their reports' order.
+     * How much each concept tells two statements apart: its inverse document frequency over the meeting's candidates.
+     * The meeting's own countries and words such as «cooperation», which most of its statements share, weigh almost
+     * nothing; a name, a number or a place that two candidates alone share weighs most.
      */
-    static double similarityOf(Set<String> a, Set<String> b, double positionA, double positionB) {
-        double overlap = 0;
-        if (!a.isEmpty() && !b.isEmpty()) {
-            Set<String> common = new HashSet<>(a);
-            common.retainAll(b);
-            overlap = (double) common.size() / (a.size() + b.size() - common.size());
+    private static Map<String, Double> weights(List<List<Item>> reports) {
+        Map<String, Integer> counts = new HashMap<>();
+        int total = 0;
+        for (List<Item> report : reports) {
+            for (Item item : report) {
+                total++;
+                item.about().forEach(concept -> counts.merge(concept, 1, Integer::sum));
+            }
         }
+        Map<String, Double> weights = new HashMap<>();
+        int n = total;
+        counts.forEach((concept, count) -> weights.put(concept, Math.log((n + 1.0) / (count + 0.5))));
+        return weights;
+    }
+
+    /**
+     * Two candidates of different reports: nothing when different speakers say them; otherwise the weighted share of
+     * the concepts they have in common (weighted Jaccard, {@link #weights}), weighed with how near they are in their
+     * reports' order.
+     */
+    static double similarityOf(Set<String> a, Set<String> b, double positionA, double positionB, Map<String, Double> weights) {
+        double common = 0;
+        double all = 0;
+        Set<String> union = new HashSet<>(a);
+        union.addAll(b);
+        for (String concept : union) {
+            double weight = Math.max(0, weights.getOrDefault(concept, 0.0));
+            all += weight;
+            if (a.contains(concept) && b.contains(concept)) {
+                common += weight;
+            }
+        }
+        double overlap = all == 0 ? 0 : common / all;
         double nearness = 1 - Math.min(1, Math.abs(positionA - positionB) * 2);
         return CONCEPT_WEIGHT * overlap + (1 - CONCEPT_WEIGHT) * nearness;
     }
 
-    private static double similarity(Item a, Item b) {
+    private static double similarity(Item a, Item b, Map<String, Double> weights) {
         if (a.speaker() != null && b.speaker() != null && !a.speaker().equals(b.speaker())) {
             return 0;
         }
-        return similarityOf(a.about(), b.about(), a.position(), b.position());
+        return similarityOf(a.about(), b.about(), a.position(), b.position(), weights);
     }
 
     private static Group group(Bucket bucket) {
