@@ -115,6 +115,11 @@ final class SpeakerIndex {
             "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
             "friday", "saturday", "sunday", "islamic", "united", "north", "south", "east", "west");
 
+    /** Words that make a run of capitalised English words an outlet or an institution, not a person (Islam Times). */
+    private static final Set<String> INSTITUTIONS = Set.of("times", "news", "press", "agency", "tv", "radio", "post", "daily",
+            "tribune", "herald", "network", "channel", "online", "gazette", "journal", "ministry", "office", "organization",
+            "organisation", "council", "university", "committee", "assembly", "parliament", "republic", "government", "party");
+
     /** Words that name an office in Arabic, Persian and Urdu, and so start the name of a person the catalogue lacks. */
     private static final Set<String> OFFICES = Lexicon.foldAll("وزير", "الوزير", "المتحدث", "الناطق", "سفير", "السفير", "مساعد",
             "نائب", "مستشار", "وزیر", "سخنگوی", "سفیر", "معاون", "مشاور", "نماینده", "وزیراعظم", "ترجمان", "مشیر", "نمائندے");
@@ -132,7 +137,8 @@ final class SpeakerIndex {
                     && (end == at || !known(text, tokens, end, participants))) {
                 end++;
             }
-            return end - at >= 2 ? new Named(at, end, null, Kind.UNKNOWN) : null;
+            boolean institution = tokens.subList(at, end).stream().anyMatch(token -> INSTITUTIONS.contains(token.term()));
+            return end - at >= 2 && !institution ? new Named(at, end, null, Kind.UNKNOWN) : null;
         }
         if (!OFFICES.contains(tokens.get(at).term())) {
             return null;

@@ -27,6 +27,10 @@ import org.dicta.web.SafeText;
 public final class StatementFinder {
 
     private static final int MIN_WORDS = 3;
+    /** How many words before its cue a clause's subject is looked for (a sentence without stops reads in linear time). */
+    private static final int SUBJECT_REACH = 200;
+    /** The longest statement a quote's variant can hold (QuoteInput's limit): longer ones are not proposed. */
+    private static final int MAX_CHARS = 10_000;
     /** How far after a speech verb its complementiser may come (said on Monday that …). */
     private static final int LOOKAHEAD = 5;
     /** English words after «said» that begin a phrase of time, place or manner, not the words said. */
@@ -71,6 +75,9 @@ public final class StatementFinder {
         /** The quotations of four words or more: words given as someone's, not a name or a term in quotation marks. */
         private final List<int[]> speech;
         private final List<Named> named;
+        /** The index of the mention that starts, or ends, at each token; -1 for none. */
+        private final int[] startingAt;
+        private final int[] endingAt;
         /** Which speaker each mention resolved to (pronouns included), by mention index. */
         private final String[] resolved;
         private String focus;
@@ -92,6 +99,14 @@ public final class StatementFinder {
             this.speech = quotes.stream().filter(quote -> words(quote[0], quote[1]) >= 4).toList();
             this.named = speakers.find(lang, text, tokens, participants);
             this.resolved = new String[named.size()];
+            this.startingAt = new int[tokens.size() + 1];
+            this.endingAt = new int[tokens.size() + 1];
+            java.util.Arrays.fill(startingAt, -1);
+            java.util.Arrays.fill(endingAt, -1);
+            for (int k = 0; k < named.size(); k++) {
+                startingAt[named.get(k).from()] = k;
+                endingAt[named.get(k).to()] = k;
+            }
             this.focus = null;
         }
 
@@ -99,11 +114,11 @@ public final class StatementFinder {
             List<Candidate> found = new ArrayList<>();
             BreakIterator sentences = BreakIterator.getSentenceInstance(ULocale.forLanguageTag(lang));
             sentences.setText(text);
-            int start = sentences.first();
-            for (int end = sentences.next(); end != BreakIterator.DONE; start = end, end = sentences.next()) {
+            sentences.first();
+            for (int end = sentences.next(); end != BreakIterator.DONE; end = sentences.next()) {
                 boundaries.add(end);
             }
-            start = 0;
+            int start = 0;
             for (int end : boundaries) {
                 if (end > carried) {
                     sentence(Math.max(start, carried), end, found);
@@ -113,9 +128,26 @@ public final class StatementFinder {
             addUnclaimedQuotations(found);
             List<Candidate> passages = new ArrayList<>();
             found.forEach(candidate -> passages.addAll(passages(candidate)));
-            // A quote's words must close the direction controls they open: a candidate that does not could not be posted.
-            passages.removeIf(candidate -> SafeText.unclosedBidi(candidate.text()) != null);
-            return passages;
+            // A quote's words must close the direction controls they open, and hold at most 10 000 characters: a candidate
+            // that does not could not be posted.
+            passages.removeIf(candidate -> SafeText.unclosedBidi(candidate.text()) != null || candidate.text().length() > MAX_CHARS);
+            return withoutOverlaps(passages);
+        }
+
+        /** The candidates in text order, none overlapping another: of two that overlap, the surer is kept. */
+        private List<Candidate> withoutOverlaps(List<Candidate> candidates) {
+            List<Candidate> sorted = new ArrayList<>(candidates);
+            sorted.sort(java.util.Comparator.comparingInt(Candidate::start).thenComparingInt(Candidate::end));
+            List<Candidate> kept = new ArrayList<>();
+            for (Candidate candidate : sorted) {
+                Candidate last = kept.isEmpty() ? null : kept.get(kept.size() - 1);
+                if (last == null || candidate.start() >= last.end()) {
+                    kept.add(candidate);
+                } else if (candidate.confidence() > last.confidence()) {
+                    kept.set(kept.size() - 1, candidate);
+                }
+            }
+            return kept;
         }
 
         /**
@@ -127,7 +159,8 @@ public final class StatementFinder {
             List<Candidate> added = new ArrayList<>();
             for (int[] quote : speech) {
                 int end = Math.min(quote[1], text.length());
-                boolean claimed = found.stream().anyMatch(candidate -> candidate.start() < end && candidate.end() > quote[0]);
+                boolean claimed = java.util.stream.Stream.concat(found.stream(), added.stream())
+                        .anyMatch(candidate -> candidate.start() < end && candidate.end() > quote[0]);
                 if (claimed || words(quote[0], end) < MIN_QUOTATION_WORDS) {
                     continue;
                 }
@@ -191,7 +224,7 @@ public final class StatementFinder {
                 return;
             }
             List<Hit> hits = cues(first, last);
-            int floor = start;
+            int floor = Math.max(start, claimed(found));
             Candidate previous = null;
             Cue previousCue = null;
             for (Hit hit : hits) {
@@ -250,6 +283,11 @@ public final class StatementFinder {
             focusOn(guess);
             return new Candidate(text.substring(span[0], span[1]), new Span(span[0], span[1]), QuoteMode.DIRECT, guess,
                     Mention.of(text, colon, colon + 1), 0.7);
+        }
+
+        /** Where the last statement found so far ends: a statement runs past its sentence when a quotation does. */
+        private int claimed(List<Candidate> found) {
+            return found.isEmpty() ? 0 : found.get(found.size() - 1).end();
         }
 
         /** The end of the sentence after the one that ends at an offset. */
@@ -587,7 +625,7 @@ public final class StatementFinder {
             int cueStart = tokens.get(hit.from()).start();
             int floor = Math.max(sentenceStart, claimedUntil);
             int subjectEnd = -1;
-            for (Named mention : named) {
+            for (Named mention : namedWithin(Math.max(firstToken(floor), hit.from() - SUBJECT_REACH), hit.from())) {
                 int end = tokens.get(mention.to() - 1).end();
                 if (end <= cueStart && tokens.get(mention.from()).start() >= floor && !objectOf(mention)) {
                     subjectEnd = end;
@@ -693,7 +731,7 @@ public final class StatementFinder {
         private Named clauseSubject(Hit hit, int sentenceStart) {
             int cueStart = tokens.get(hit.from()).start();
             List<Named> before = new ArrayList<>();
-            for (Named mention : named) {
+            for (Named mention : namedWithin(Math.max(firstToken(sentenceStart), hit.from() - SUBJECT_REACH), hit.from())) {
                 int mentionStart = tokens.get(mention.from()).start();
                 if (mentionStart >= sentenceStart && tokens.get(mention.to() - 1).end() <= cueStart && !objectOf(mention)
                         && !inQuote(mentionStart) && (mention.id() == null || speakers.isPerson(mention.id()))) {
@@ -757,7 +795,7 @@ public final class StatementFinder {
         }
 
         private String resolve(Named mention) {
-            int index = named.indexOf(mention);
+            int index = startingAt[mention.from()];
             if (mention.kind() == Kind.PRONOUN) {
                 String id = focus != null || focusName != null ? focus : participants.isEmpty() ? null : participants.get(0);
                 resolved[index] = id;
@@ -769,7 +807,7 @@ public final class StatementFinder {
 
         /** The subject of a sentence without speech: its first person named other than as an object. */
         private String subject(int first, int last) {
-            for (Named mention : named) {
+            for (Named mention : namedWithin(first, Math.min(last, first + SUBJECT_REACH))) {
                 if (mention.from() >= first && mention.to() <= last && !objectOf(mention)
                         && !inQuote(tokens.get(mention.from()).start())) {
                     if (mention.kind() == Kind.PRONOUN) {
@@ -821,24 +859,30 @@ public final class StatementFinder {
         }
 
         private Named namedStartingAt(int token) {
-            for (Named mention : named) {
-                if (mention.from() == token) {
-                    return mention;
-                }
-                if (mention.from() > token) {
-                    break;
-                }
-            }
-            return null;
+            return token >= 0 && token < startingAt.length && startingAt[token] >= 0 ? named.get(startingAt[token]) : null;
         }
 
         private Named namedEndingAt(int token) {
-            for (Named mention : named) {
-                if (mention.to() == token) {
-                    return mention;
+            return token >= 0 && token < endingAt.length && endingAt[token] >= 0 ? named.get(endingAt[token]) : null;
+        }
+
+        /** The mentions whose first token lies in {@code [first, last)}, in order. */
+        private List<Named> namedWithin(int first, int last) {
+            int low = 0;
+            int high = named.size();
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (named.get(mid).from() < first) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
                 }
             }
-            return null;
+            int end = low;
+            while (end < named.size() && named.get(end).from() < last) {
+                end++;
+            }
+            return named.subList(low, end);
         }
 
         /**

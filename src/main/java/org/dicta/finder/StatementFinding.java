@@ -28,7 +28,7 @@ import org.dicta.web.SafeText;
 
 /**
  * The statement finder over the stored corpus: reads a source, a meeting's sources, or a text not stored yet, against
- * the speaker catalogue, and proposes statements with drafts. It reads only, in a read-only transaction; an editor
+ * the speaker catalogue, and proposes statements with drafts. It only reads; an editor
  * posts what they accept through the quote API, where every span is verified as for any write.
  */
 @ApplicationScoped
@@ -37,6 +37,10 @@ public class StatementFinding {
     /** The languages the finder has cue words for. */
     public static final List<String> LANGUAGES = List.of("ar", "fa", "en", "ur");
 
+    /** A quote's limits (QuoteInput): a draft holds at most this many reports, the rest added to it afterwards. */
+    private static final int DRAFT_VARIANTS = 40;
+    private static final int DRAFT_TOPICS = 20;
+
     /** How long another instance's edit of a speaker or topic may take to reach this one's catalogue. */
     private static final Duration CATALOGUE_AGE = Duration.ofSeconds(30);
 
@@ -44,10 +48,13 @@ public class StatementFinding {
     }
 
     private volatile Readers readers;
+    /** Counts the catalogue's changes here: readers built from a catalogue read before a change are not kept. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     /** A speaker or topic changed here: the finder reads the new catalogue from the next request on. */
     void catalogueChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ResourceChanged change) {
         if (change.kind().equals("speaker") || change.kind().equals("topic")) {
+            generation.incrementAndGet();
             readers = null;
         }
     }
@@ -55,9 +62,14 @@ public class StatementFinding {
     private Readers readers() {
         Readers current = readers;
         if (current == null || current.built().plus(CATALOGUE_AGE).isBefore(Instant.now())) {
+            long before = generation.get();
             Catalogue catalogue = Catalogue.of(Speaker.listAll(), Topic.listInOrder());
             current = new Readers(new StatementFinder(catalogue), new StatementGrouper(catalogue), Instant.now());
-            readers = current;
+            synchronized (this) {
+                if (generation.get() == before) {
+                    readers = current;
+                }
+            }
         }
         return current;
     }
@@ -152,13 +164,15 @@ public class StatementFinding {
             return null;
         }
         List<QuoteInput.VariantInput> missing = variants.stream().filter(variant -> variant.variant() == null)
+                .limit(DRAFT_VARIANTS)
                 .map(variant -> new QuoteInput.VariantInput(variant.source(), variant.lang(), variant.mode(), variant.text(),
                         new QuoteInput.SpanInput(variant.span().start(), variant.span().end()), null))
                 .toList();
         if (missing.isEmpty()) {
             return null;
         }
-        return new QuoteInput(null, speaker.id(), meeting.id, quote == null ? topics : null, missing, null);
+        return new QuoteInput(null, speaker.id(), meeting.id, quote == null ? topics.stream().limit(DRAFT_TOPICS).toList() : null,
+                missing, null);
     }
 
     /** The participants of some meetings, hosts first, each once. */

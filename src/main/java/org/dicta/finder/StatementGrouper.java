@@ -36,6 +36,10 @@ public final class StatementGrouper {
 
     /** Below this, two candidates are not taken for one statement. */
     private static final double THRESHOLD = 0.2;
+    /** The fewest words a lead needs to be taken for an echo of a later statement. */
+    private static final int ECHO_WORDS = 6;
+    /** The most candidate–group comparisons one report's alignment makes; a larger report's candidates stand alone. */
+    private static final long MAX_CELLS = 4_000_000;
     /** How much shared concepts weigh against nearness in the reports' order. */
     private static final double CONCEPT_WEIGHT = 0.8;
 
@@ -63,7 +67,7 @@ public final class StatementGrouper {
         }
     }
 
-    /** Every candidate of every report in exactly one group, groups in the order of their first report. */
+    /** Every candidate of every report in exactly one group, groups in the order the reports tell them. */
     public List<Group> group(List<Report> reports) {
         List<List<Item>> items = new ArrayList<>();
         for (int r = 0; r < reports.size(); r++) {
@@ -79,8 +83,9 @@ public final class StatementGrouper {
         List<Bucket> echoes = new ArrayList<>();
         for (int r : order) {
             List<Item> told = new ArrayList<>();
+            List<Set<String>> words = words(reports.get(r));
             for (Item item : items.get(r)) {
-                if (echoes(item, items.get(r), reports.get(r))) {
+                if (echoes(item, items.get(r), words)) {
                     Bucket alone = new Bucket();
                     alone.items.add(item);
                     echoes.add(alone);
@@ -97,18 +102,17 @@ public final class StatementGrouper {
 
     /**
      * Whether a candidate is a report's lead repeating a statement its body reports again (news often opens with the
-     * point it then tells in full): most of its words recur in a later candidate of the same report. Only the later
+     * point it then tells in full): it has six words or more, and most of them recur in a later candidate of the same
+     * report. Only the later
      * one is aligned with the other reports; the echo stays a statement of its own.
      */
-    private static boolean echoes(Item item, List<Item> report, Report text) {
-        List<Candidate> candidates = text.found().items();
-        Set<String> words = words(text.lang(), candidates.get(item.member().candidate()).text());
+    private static boolean echoes(Item item, List<Item> report, List<Set<String>> words) {
+        Set<String> lead = words.get(item.member().candidate());
         for (Item later : report) {
             if (later.member().candidate() > item.member().candidate()) {
-                Set<String> others = words(text.lang(), candidates.get(later.member().candidate()).text());
-                Set<String> common = new HashSet<>(words);
-                common.retainAll(others);
-                if (!words.isEmpty() && common.size() >= 0.6 * Math.min(words.size(), others.size())) {
+                Set<String> common = new HashSet<>(lead);
+                common.retainAll(words.get(later.member().candidate()));
+                if (lead.size() >= ECHO_WORDS && common.size() >= 0.6 * lead.size()) {
                     return true;
                 }
             }
@@ -116,8 +120,9 @@ public final class StatementGrouper {
         return false;
     }
 
-    private static Set<String> words(String lang, String text) {
-        return new HashSet<>(Tokens.terms(text, Analysis.of(lang)));
+    private static List<Set<String>> words(Report report) {
+        return report.found().items().stream()
+                .map(candidate -> (Set<String>) new HashSet<>(Tokens.terms(candidate.text(), Analysis.of(report.lang())))).toList();
     }
 
     private List<Item> items(int r, Report report) {
@@ -158,6 +163,14 @@ public final class StatementGrouper {
         buckets.sort(Comparator.comparingDouble(Bucket::position));
         int n = items.size();
         int m = buckets.size();
+        if ((long) n * m > MAX_CELLS) {
+            for (Item item : items) {
+                Bucket alone = new Bucket();
+                alone.items.add(item);
+                buckets.add(alone);
+            }
+            return;
+        }
         double[][] best = new double[n + 1][m + 1];
         double[][] sim = new double[n][m];
         for (int i = 0; i < n; i++) {

@@ -168,7 +168,27 @@ public final class FinderEvaluation {
     public static Result evaluate(Corpus corpus) {
         AnswerKey key = AnswerKey.of(corpus);
         Catalogue catalogue = Catalogue.of(corpus.speakers(), corpus.topics());
-        return score(key, propose(key, new StatementFinder(catalogue), new StatementGrouper(catalogue)));
+        Proposal proposal = propose(key, new StatementFinder(catalogue), new StatementGrouper(catalogue));
+        checkInTextOrder(proposal);
+        return score(key, proposal);
+    }
+
+    /**
+     * The finder's candidates come in text order and do not overlap (one statement, one span). Checked on the finder's
+     * own output only: the metric tests score hand-made, overlapping candidates on purpose.
+     */
+    public static void checkInTextOrder(Proposal proposal) {
+        List<String> faults = new ArrayList<>();
+        proposal.candidates().forEach((source, candidates) -> {
+            for (int i = 1; i < candidates.size(); i++) {
+                if (candidates.get(i).span().start() < candidates.get(i - 1).span().end()) {
+                    faults.add(source + " candidate " + i + " overlaps or comes before candidate " + (i - 1));
+                }
+            }
+        });
+        if (!faults.isEmpty()) {
+            throw new ContractBroken(faults);
+        }
     }
 
     /**
