@@ -120,7 +120,7 @@ public class RateLimiter {
     public Uni<Response> limitEditor(ContainerRequestContext request) {
         String method = request.getMethod();
         if (!config.enabled() || method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")
-                || request.getUriInfo().getPath().endsWith("/candidates")) {
+                || readsReports(request.getUriInfo().getPath())) {
             return Uni.createFrom().nullItem();
         }
         return identities.getDeferredIdentity().map(identity -> {
@@ -163,9 +163,13 @@ public class RateLimiter {
         }
     }
 
+    /** The statement finder reads whole reports, as a search does: its POST writes nothing. */
+    private static boolean readsReports(String path) {
+        return path.endsWith("/candidates");
+    }
+
     static Kind kindOf(HttpServerRequest request) {
-        // The statement finder reads whole reports, like a search does; POST there writes nothing.
-        if (request.path().endsWith("/candidates")) {
+        if (readsReports(request.path())) {
             return Kind.SEARCH;
         }
         if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {

@@ -320,20 +320,21 @@ public final class StatementFinder {
         }
 
         private boolean complementiserEndsAt(int token) {
-            for (List<String> complementiser : Lexicon.complementisers(lang)) {
-                int from = token - complementiser.size();
-                if (from < 0) {
-                    continue;
-                }
-                boolean all = true;
-                for (int k = 0; k < complementiser.size() && all; k++) {
-                    all = tokens.get(from + k).term().equals(complementiser.get(k));
-                }
-                if (all) {
-                    return true;
+            return Lexicon.complementisers(lang).stream()
+                    .anyMatch(words -> token >= words.size() && termsAt(token - words.size(), words, tokens.size()));
+        }
+
+        /** Whether the report's words from token {@code at} (and before {@code last}) are {@code words}. */
+        private boolean termsAt(int at, List<String> words, int last) {
+            if (at + words.size() > last) {
+                return false;
+            }
+            for (int k = 0; k < words.size(); k++) {
+                if (!tokens.get(at + k).term().equals(words.get(k))) {
+                    return false;
                 }
             }
-            return false;
+            return true;
         }
 
         /** A statement's words and attribution, or null when the cue marks nothing a reader would take as one. */
@@ -539,14 +540,7 @@ public final class StatementFinder {
 
         private int complementiserAt(int start, int last) {
             for (List<String> complementiser : Lexicon.complementisers(lang)) {
-                if (start + complementiser.size() > last) {
-                    continue;
-                }
-                boolean all = true;
-                for (int k = 0; k < complementiser.size() && all; k++) {
-                    all = tokens.get(start + k).term().equals(complementiser.get(k));
-                }
-                if (all) {
+                if (termsAt(start, complementiser, last)) {
                     return start + complementiser.size();
                 }
             }

@@ -86,10 +86,7 @@ public class StatementFinding {
     @Transactional
     public ReportCandidates text(TextToRead input) {
         String lang = input.lang().toLowerCase(java.util.Locale.ROOT);
-        if (!LANGUAGES.contains(lang)) {
-            throw DomainException.unprocessable(List.of(new Violation("lang",
-                    "the finder reads " + String.join(", ", LANGUAGES) + "; not '" + input.lang() + "'")));
-        }
+        requireReadable(lang, "the text's language");
         String unclosed = SafeText.unclosedBidi(input.text());
         if (unclosed != null) {
             throw DomainException.unprocessable(List.of(new Violation("text", unclosed
