@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +23,8 @@ import org.jboss.logging.Logger;
 import org.dicta.search.SearchConfig;
 
 /**
- * Keeps this instance's search index in step with changes made through any instance sharing the database.
+ * Keeps this instance's search index and response cache in step with changes made through any instance sharing the
+ * database.
  *
  * <p>Every change to a quote writes a row to the {@code quote_change} table in the transaction that makes it. Each
  * instance reads the rows it has not applied yet and indexes those quotes anew: after its own commits, before every
@@ -92,8 +94,8 @@ public class QuoteChangeFeed implements SharedChanges {
     }
 
     /**
-     * Indexes every quote committed through whichever instance before this call, and empties the response cache when
-     * there was one. Callers that arrive together share one reading of the feed: a reading that began after a caller
+     * Indexes every quote committed through whichever instance before this call, and invalidates the cached responses
+     * those changes touch (see {@link QuoteDependencies}). Callers that arrive together share one reading of the feed: a reading that began after a caller
      * arrived has seen everything committed before it.
      */
     @Override
@@ -122,8 +124,9 @@ public class QuoteChangeFeed implements SharedChanges {
             }
         }
         if (!quotes.isEmpty()) {
-            indexer.reindex(quotes);
-            responses.invalidateAll();
+            Set<String> touched = new HashSet<>();
+            indexer.reindex(quotes).forEach((id, now) -> touched.addAll(QuoteDependencies.ofChange(id, now)));
+            responses.invalidate(touched);
             LOG.debugf("Indexed %d quotes changed since change %d", quotes.size(), cursor.floor());
         }
         cursor.applied(fresh, Instant.now());

@@ -3,6 +3,7 @@ package org.dicta.quote;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.validation.Validator;
+import java.util.List;
 import org.dicta.auth.CurrentEditor;
 import org.dicta.web.ApiConfig;
 import org.dicta.web.LanguageChoice;
@@ -11,6 +12,7 @@ import org.dicta.web.Page;
 import org.dicta.web.PageParameters;
 import org.dicta.web.PageRequest;
 import org.dicta.web.Parameters;
+import org.dicta.web.ResponseDependencies;
 import org.dicta.web.Responses;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -23,14 +25,16 @@ public class QuoteListing {
     private final ApiConfig config;
     private final CurrentEditor editors;
     private final Validator validator;
+    private final ResponseDependencies dependencies;
 
     QuoteListing(QuoteService quotes, LanguageNegotiation languages, ApiConfig config, CurrentEditor editors,
-            Validator validator) {
+            Validator validator, ResponseDependencies dependencies) {
         this.quotes = quotes;
         this.languages = languages;
         this.config = config;
         this.editors = editors;
         this.validator = validator;
+        this.dependencies = dependencies;
     }
 
     /**
@@ -41,7 +45,9 @@ public class QuoteListing {
         QuoteFilter checked = check(parameters, filter, language);
         PageRequest request = parameters.page(page, config, checked == null ? null : checked.fingerprint());
         parameters.throwIfInvalid();
-        return Responses.page(quotes.list(checked, request.after(), request.rowsToFetch()), request, QuoteMatch::key,
+        List<QuoteMatch> matches = quotes.list(checked, request.after(), request.rowsToFetch());
+        dependencies.addAll(QuoteDependencies.ofList(checked, matches.stream().map(match -> match.quote().id).toList()));
+        return Responses.page(matches, request, QuoteMatch::key,
                 match -> QuoteView.from(match, language), uri, language);
     }
 

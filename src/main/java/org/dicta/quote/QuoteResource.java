@@ -40,6 +40,7 @@ import org.dicta.web.ProblemException;
 import org.dicta.web.PageParameters;
 import org.dicta.web.Problem;
 import org.dicta.web.Parameters;
+import org.dicta.web.ResponseDependencies;
 import org.dicta.web.Responses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -91,6 +92,9 @@ public class QuoteResource {
 
     @Inject
     Revisions revisions;
+
+    @Inject
+    ResponseDependencies dependencies;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, NDJSON, CSV})
@@ -161,6 +165,7 @@ public class QuoteResource {
         LanguageChoice language = languages.read(parameters, lang);
         boolean showRetracted = parameters.flag("include_retracted", includeRetracted);
         parameters.throwIfInvalid();
+        dependencies.add(QuoteDependencies.quote(id));
         Quote quote = quotes.find(id).orElseThrow(() -> DomainException.notFound("quote", id));
         if (quote.retractedAt != null) {
             if (!showRetracted) {
@@ -260,6 +265,7 @@ public class QuoteResource {
                     + "after; public, also for retracted quotes. Always a single page.")
     public Page<RevisionView> revisions(
             @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id) {
+        dependencies.add(QuoteDependencies.quote(id));
         return revisions.history(QuoteEditor.ENTITY, id, Quote.findByIdOptional(id).isPresent());
     }
 
@@ -271,6 +277,7 @@ public class QuoteResource {
     public QuoteView.VariantView variant(
             @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
             @Parameter(description = "Variant id.", example = "22") @RestPath long variantId) {
+        dependencies.add(QuoteDependencies.quote(id));
         Quote quote = quotes.find(id).orElseThrow(() -> DomainException.notFound("quote", id));
         if (quote.retractedAt != null) {
             throw new QuoteRetractedException(quote);

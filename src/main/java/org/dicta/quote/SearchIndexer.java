@@ -61,9 +61,11 @@ public class SearchIndexer {
     /**
      * Indexes these quotes anew from the database (a quote that is gone leaves the index). The database state is read
      * first, so that the state recorded with the index never claims a change the index lacks.
+     *
+     * @return each quote's variants as now indexed (none for a quote that is gone)
      */
-    void reindex(Collection<String> quoteIds) {
-        QuarkusTransaction.requiringNew().run(() -> {
+    Map<String, List<IndexedVariant>> reindex(Collection<String> quoteIds) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             String state = databaseState();
             Map<String, List<IndexedVariant>> quotes = new LinkedHashMap<>();
             List<String> ids = List.copyOf(quoteIds);
@@ -76,6 +78,7 @@ public class SearchIndexer {
                 }
             }
             index.replaceQuotes(quotes, state);
+            return quotes;
         });
     }
 

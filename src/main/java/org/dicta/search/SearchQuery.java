@@ -3,8 +3,11 @@ package org.dicta.search;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -84,6 +87,26 @@ public final class SearchQuery {
 
     public String text() {
         return text;
+    }
+
+    /**
+     * For each text field, one term that every variant matching in that field holds, named {@code field:term} as
+     * {@link #fieldTerms} names a text's: a change to a quote can bring it into the results only if it holds one.
+     */
+    public Set<String> requiredTerms() {
+        Set<String> required = new TreeSet<>();
+        clauses.forEach((analysis, analysed) -> required.add(analysis.field() + ':' + analysed.get(0).get(0)));
+        return required;
+    }
+
+    /** Every term of a text in a language, named {@code field:term}. */
+    public static Set<String> fieldTerms(String text, String lang) {
+        Analysis analysis = Analysis.of(lang);
+        Set<String> terms = new HashSet<>();
+        for (String term : Tokens.terms(text, analysis)) {
+            terms.add(analysis.field() + ':' + term);
+        }
+        return terms;
     }
 
     /** The Lucene query: in either text field, every clause (analysed for that field) must match. */

@@ -191,6 +191,15 @@ public class CorpusImporter {
                 .setParameter("topics", topics).getResultList(), quoteChanged);
     }
 
+    /** Citations name the language of each variant: renaming a language changes them. */
+    private void touchQuotesIn(Collection<String> languages) {
+        if (languages.isEmpty()) {
+            return;
+        }
+        QuoteChanged.touch(em.createQuery("select distinct v.quote from QuoteVariant v where v.lang in :languages", Quote.class)
+                .setParameter("languages", languages).getResultList(), quoteChanged);
+    }
+
     ImportReport apply(Path dir, String editor) {
         Corpus corpus;
         try {
@@ -244,6 +253,7 @@ public class CorpusImporter {
         }
         em.flush();
         touchQuotesTagged(report.topics().updated());
+        touchQuotesIn(report.languages().updated());
         if (!report.languages().created().isEmpty() || !report.languages().updated().isEmpty()
                 || !report.topics().created().isEmpty() || !report.topics().updated().isEmpty()) {
             currentEditor.requireAdmin(); // the catalogue of languages and topics is for admins to change

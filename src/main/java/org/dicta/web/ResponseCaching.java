@@ -27,9 +27,9 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * of the reads it could not serve. Every stored response carries an ETag (a list's is a digest of its bytes), so
  * clients and CDNs can revalidate with If-None-Match and get a 304.
  *
- * <p>With an embedded database only this process writes, and it empties the cache before it answers the writer. With
- * a shared database other instances write too: a hit first reads the change feed, as searches do, so that no instance
- * serves a quote older than a write another instance has acknowledged.
+ * <p>With an embedded database only this process writes, and it invalidates what a change touches before it answers the
+ * writer. With a shared database other instances write too: a hit first reads the change feed, as searches do, so that
+ * no instance serves a quote older than a write another instance has acknowledged.
  */
 public class ResponseCaching {
 
@@ -45,13 +45,15 @@ public class ResponseCaching {
     private static final Uni<Response> PASS = Uni.createFrom().nullItem();
 
     private final ResponseCache cache;
+    private final ResponseDependencies dependencies;
     private final SharedChanges changes;
     private final ObjectMapper json;
     private final boolean sharedDatabase;
 
-    ResponseCaching(ResponseCache cache, SharedChanges changes, ObjectMapper json, ApiConfig config,
+    ResponseCaching(ResponseCache cache, ResponseDependencies dependencies, SharedChanges changes, ObjectMapper json, ApiConfig config,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String databaseUrl) {
         this.cache = cache;
+        this.dependencies = dependencies;
         this.changes = changes;
         this.json = json;
         this.sharedDatabase = sharedDatabase(config, databaseUrl);
@@ -137,7 +139,8 @@ public class ResponseCaching {
             }
         });
         String contentType = type.toString();
-        cache.put(key, new ResponseCache.Entry((Long) request.getProperty(GENERATION), contentType, List.copyOf(headers), body, etag));
+        cache.put(key, new ResponseCache.Entry((Long) request.getProperty(GENERATION), contentType, List.copyOf(headers), body, etag),
+                dependencies.names());
         if (Preconditions.notModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setStatus(304);
             response.setEntity(null);
