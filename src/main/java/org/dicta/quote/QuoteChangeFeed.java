@@ -111,6 +111,7 @@ public class QuoteChangeFeed implements SharedChanges {
     }
 
     private void read() {
+        Instant readAt = Instant.now();
         List<Tuple> rows = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                 "select c.seq, c.quoteId from QuoteChange c where c.seq > :floor order by c.seq", Tuple.class)
                 .setParameter("floor", cursor.floor()).getResultList());
@@ -125,7 +126,7 @@ public class QuoteChangeFeed implements SharedChanges {
         }
         if (!quotes.isEmpty()) {
             Set<String> touched = new HashSet<>();
-            indexer.reindex(quotes).forEach((id, now) -> touched.addAll(QuoteDependencies.ofChange(id, now)));
+            indexer.reindex(quotes, readAt).forEach((id, now) -> touched.addAll(QuoteDependencies.ofChange(id, now)));
             responses.invalidate(touched);
             LOG.debugf("Indexed %d quotes changed since change %d", quotes.size(), cursor.floor());
         }

@@ -7,8 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,9 +18,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.dicta.search.IndexedVariant;
+import org.dicta.search.SearchConfig;
 import org.dicta.search.SearchIndex;
 
 /**
@@ -34,10 +38,12 @@ public class SearchIndexer {
 
     private final SearchIndex index;
     private final EntityManager em;
+    private final SearchConfig config;
 
-    SearchIndexer(SearchIndex index, EntityManager em) {
+    SearchIndexer(SearchIndex index, EntityManager em, SearchConfig config) {
         this.index = index;
         this.em = em;
+        this.config = config;
     }
 
     /** Runs after {@code CorpusImporter} (priority 100) has loaded the seeds. */
@@ -45,7 +51,11 @@ public class SearchIndexer {
         synchronize();
     }
 
-    /** Rebuilds the index unless it was built from the database as it is now. */
+    /**
+     * Brings the index up to date with the database: nothing to do when it holds the database as it is now; after a
+     * crash, the quotes changed since the last reading the index recorded are indexed again from the change feed; when
+     * the feed no longer reaches back that far, or the index is empty or does not match, it is rebuilt.
+     */
     public void synchronize() {
         // Reading a million variants takes longer than the default transaction timeout.
         QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
@@ -54,40 +64,69 @@ public class SearchIndexer {
                 LOG.infof("Search index up to date (%d variants)", index.size());
                 return;
             }
+            Optional<Instant> since = index.readAt().map(readAt -> readAt.minus(config.changeGapTimeout()))
+                    .filter(from -> from.isAfter(Instant.now().minus(config.changeRetention())));
+            if (since.isPresent() && catchUp(since.get())) {
+                return;
+            }
             rebuild(state);
         });
+    }
+
+    /**
+     * Indexes again every quote the change feed names since then (a change committed after the index's last reading
+     * was written at most the gap timeout before it), if the index then holds as many variants as the database.
+     */
+    private boolean catchUp(Instant since) {
+        Instant readAt = Instant.now();
+        List<String> changed = em.createQuery("select distinct c.quoteId from QuoteChange c where c.changedAt >= :since",
+                String.class).setParameter("since", since.atOffset(ZoneOffset.UTC)).getResultList();
+        replace(changed, readAt);
+        long variants = em.createQuery("select count(v) from QuoteVariant v", Long.class).getSingleResult();
+        if (index.size() != variants) {
+            LOG.warnf("Search index has %d variants after catching up, the database %d: rebuilding", index.size(), variants);
+            return false;
+        }
+        index.commit();
+        LOG.infof("Search index caught up from the change feed: %d quotes changed since %s (%d variants)", changed.size(),
+                since, variants);
+        return true;
     }
 
     /**
      * Indexes these quotes anew from the database (a quote that is gone leaves the index). The database state is read
      * first, so that the state recorded with the index never claims a change the index lacks.
      *
+     * @param readAt when the reading of the change feed that named them began
      * @return each quote's variants as now indexed (none for a quote that is gone)
      */
-    Map<String, List<IndexedVariant>> reindex(Collection<String> quoteIds) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            String state = databaseState();
-            Map<String, List<IndexedVariant>> quotes = new LinkedHashMap<>();
-            List<String> ids = List.copyOf(quoteIds);
-            for (int from = 0; from < ids.size(); from += REINDEX_CHUNK) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + REINDEX_CHUNK));
-                chunk.forEach(id -> quotes.put(id, new ArrayList<>()));
-                Map<String, List<String>> topics = topics(" where q.id in :ids", chunk);
-                try (Stream<Tuple> rows = variantRows(" and q.id in :ids", chunk)) {
-                    rows.map(row -> indexed(row, topics)).forEach(variant -> quotes.get(variant.quoteId()).add(variant));
-                }
+    Map<String, List<IndexedVariant>> reindex(Collection<String> quoteIds, Instant readAt) {
+        return QuarkusTransaction.requiringNew().call(() -> replace(quoteIds, readAt));
+    }
+
+    private Map<String, List<IndexedVariant>> replace(Collection<String> quoteIds, Instant readAt) {
+        String state = databaseState();
+        Map<String, List<IndexedVariant>> quotes = new LinkedHashMap<>();
+        List<String> ids = List.copyOf(quoteIds);
+        for (int from = 0; from < ids.size(); from += REINDEX_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + REINDEX_CHUNK));
+            chunk.forEach(id -> quotes.put(id, new ArrayList<>()));
+            Map<String, List<String>> topics = topics(" where q.id in :ids", chunk);
+            try (Stream<Tuple> rows = variantRows(" and q.id in :ids", chunk)) {
+                rows.map(row -> indexed(row, topics)).forEach(variant -> quotes.get(variant.quoteId()).add(variant));
             }
-            index.replaceQuotes(quotes, state);
-            return quotes;
-        });
+        }
+        index.replaceQuotes(quotes, state, readAt);
+        return quotes;
     }
 
     private void rebuild(String state) {
         long started = System.nanoTime();
+        Instant readAt = Instant.now();
         Map<String, List<String>> topics = topics("", null);
         try (Stream<Tuple> rows = variantRows("", null)) {
             Iterator<IndexedVariant> variants = rows.map(row -> indexed(row, topics)).iterator();
-            index.rebuild(variants, state);
+            index.rebuild(variants, state, readAt);
         }
         LOG.infof("Search index rebuilt: %d variants in %d ms", index.size(), (System.nanoTime() - started) / 1_000_000);
     }

@@ -17,6 +17,13 @@ public interface SearchConfig {
     @WithDefault("256")
     int batchSize();
 
+    /**
+     * How often the index's changes are written to disk. They are searchable at once; after a crash, the changes of
+     * the last interval are indexed again from the change feed at start.
+     */
+    @WithDefault("1s")
+    Duration commitInterval();
+
     /** How often the change feed is read when no search asks for it, so that searches rarely have to index first. */
     @WithDefault("2s")
     Duration pollInterval();

@@ -1,10 +1,12 @@
 package org.dicta.search;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,6 +51,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -77,6 +80,8 @@ public class SearchIndex {
     private static final String RETRACTED = "retracted";
     /** Commit metadata: the state of the database the index was built from. */
     private static final String SOURCE_STATE = "dicta.source-state";
+    /** Commit metadata: when the last reading of the database whose changes the index holds began. */
+    private static final String READ_AT = "dicta.read-at";
 
     /** Random draws before a selective filter's matches are listed instead (see {@link #randomQuote}). */
     static final int RANDOM_DRAWS = 512;
@@ -111,24 +116,39 @@ public class SearchIndex {
         directory.close();
     }
 
-    /** The database state recorded at the last rebuild, if any. */
+    /** The database state the index holds, as recorded with it, if any. */
     public Optional<String> sourceState() {
+        return liveData(SOURCE_STATE);
+    }
+
+    /**
+     * When the last reading of the database whose changes the index holds began, if recorded: every change committed
+     * before then is in the index (after a crash, as of its last commit).
+     */
+    public Optional<Instant> readAt() {
+        return liveData(READ_AT).map(Instant::parse);
+    }
+
+    private Optional<String> liveData(String key) {
         for (Map.Entry<String, String> entry : writer.getLiveCommitData()) {
-            if (entry.getKey().equals(SOURCE_STATE)) {
+            if (entry.getKey().equals(key)) {
                 return Optional.of(entry.getValue());
             }
         }
         return Optional.empty();
     }
 
-    /** Replaces the whole index with these variants, and records the database state they came from. */
-    public void rebuild(Iterator<IndexedVariant> variants, String sourceState) {
+    /**
+     * Replaces the whole index with these variants, records the database state they came from and when that reading
+     * began, and commits.
+     */
+    public void rebuild(Iterator<IndexedVariant> variants, String sourceState, Instant readAt) {
         try {
             writer.deleteAll();
             while (variants.hasNext()) {
                 writer.addDocument(document(variants.next()));
             }
-            writer.setLiveCommitData(Map.of(SOURCE_STATE, sourceState).entrySet());
+            record(sourceState, readAt);
             writer.commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
@@ -138,19 +158,40 @@ public class SearchIndex {
 
     /**
      * Replaces these quotes' variants in the index (an empty list: the quote is gone), records the database state they
-     * came from, and makes them visible to the next search at once.
+     * came from and when that reading began, and makes them visible to the next search at once. They reach the disk
+     * with the next {@link #commit}.
      */
-    public void replaceQuotes(Map<String, List<IndexedVariant>> quotes, String sourceState) {
+    public void replaceQuotes(Map<String, List<IndexedVariant>> quotes, String sourceState, Instant readAt) {
         try {
             for (Map.Entry<String, List<IndexedVariant>> quote : quotes.entrySet()) {
                 writer.updateDocuments(new Term(QUOTE, quote.getKey()),
                         quote.getValue().stream().map(SearchIndex::document).toList());
             }
-            writer.setLiveCommitData(Map.of(SOURCE_STATE, sourceState).entrySet());
-            writer.commit();
+            // After the documents: a commit in between records an older reading, which only means more to catch up.
+            record(sourceState, readAt);
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot update the search index for quotes " + quotes.keySet(), e);
+        }
+    }
+
+    private void record(String sourceState, Instant readAt) {
+        writer.setLiveCommitData(Map.of(SOURCE_STATE, sourceState, READ_AT, readAt.toString()).entrySet());
+    }
+
+    /**
+     * Writes the changes made since the last commit to disk, every {@code dicta.search.commit-interval}: changes are
+     * searchable at once, and an index a crash leaves behind is caught up from the change feed at the next start.
+     */
+    @Scheduled(every = "${dicta.search.commit-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    public void commit() {
+        try {
+            if (writer.isOpen() && writer.hasUncommittedChanges()) {
+                writer.commit();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot commit the search index", e);
         }
     }
 
@@ -204,58 +245,99 @@ public class SearchIndex {
 
     /**
      * One page of the matching quotes, most relevant first: a quote scores as its best-matching variant (BM25), ties
-     * broken by quote id.
+     * broken by quote id, so that cursors stay stable whatever the order of documents in the index.
      *
-     * <p>Hits are walked in batches in (score, quote id, variant id) order, so memory stays bounded however many match.
-     * In that order a quote first appears at its best variant, so first appearances come in page order. After a cursor,
-     * a quote whose best variant lies before the cursor was served already; one test per newly seen quote finds those.
+     * <p>Only the top-scoring documents are collected, and Lucene skips the blocks of documents that cannot score high
+     * enough to enter them (block-max WAND), so the cost grows with the page size, not with the number of matches.
+     * Enough are collected when the lowest collected score lies below the page's last quote (every tie of it is then
+     * in); otherwise twice as many are. After a cursor, only documents scoring at most the cursor's score count, and a
+     * quote whose best variant lies before the cursor was served already; one test per newly seen quote finds those.
      */
     public List<SearchHit> searchByRelevance(SearchQuery query, SearchFilter filter, String afterKey, int rows) {
         RelevanceKey after = afterKey == null ? null : RelevanceKey.parse(afterKey);
-        Sort sort = new Sort(SortField.FIELD_SCORE, new SortField(QUOTE, SortField.Type.STRING),
-                new SortField(VARIANT, SortField.Type.LONG));
         IndexSearcher searcher = acquire();
         try {
             if (searcher.getIndexReader().maxDoc() == 0) {
                 return List.of();
             }
             Query lucene = build(query, filter);
-            // After every variant of the cursor's quote at the cursor's score (see searchByDate).
-            FieldDoc position = after == null ? null : new FieldDoc(searcher.getIndexReader().maxDoc() - 1, after.score(),
-                    new Object[] {after.score(), new BytesRef(after.quoteId()), Long.MAX_VALUE});
-            Map<String, SearchHit> page = new LinkedHashMap<>();
+            // Documents scoring at most the cursor's score, ties included (no document number is below 0).
+            ScoreDoc from = after == null ? null : new ScoreDoc(-1, after.score());
             Set<String> earlier = new HashSet<>();
+            int maxDoc = searcher.getIndexReader().maxDoc();
+            int collected = Math.min(maxDoc, Math.max(4 * rows, MIN_COLLECTED));
             while (true) {
-                TopDocs top = searcher.searchAfter(position, lucene, batch, sort, true);
-                for (ScoreDoc scoreDoc : top.scoreDocs) {
-                    FieldDoc doc = (FieldDoc) scoreDoc;
-                    position = doc;
-                    String quoteId = ((BytesRef) doc.fields[1]).utf8ToString();
-                    SearchHit hit = page.get(quoteId);
-                    if (hit == null) {
-                        if (earlier.contains(quoteId)) {
-                            continue;
-                        }
-                        if (after != null && !after.isBefore(bestScore(searcher, lucene, quoteId), quoteId)) {
-                            earlier.add(quoteId);
-                            continue;
-                        }
-                        if (page.size() == rows) {
-                            return List.copyOf(page.values());
-                        }
-                        hit = new SearchHit(quoteId, RelevanceKey.format(doc.score, quoteId), new ArrayList<>());
-                        page.put(quoteId, hit);
+                TopDocs top = searcher.search(lucene, new TopScoreDocCollectorManager(collected, from, collected));
+                List<Scored> hits = scored(searcher, top.scoreDocs);
+                boolean all = top.scoreDocs.length < collected || collected == maxDoc;
+                float lowest = hits.isEmpty() ? Float.NaN : top.scoreDocs[top.scoreDocs.length - 1].score;
+                Map<String, SearchHit> page = new LinkedHashMap<>();
+                float last = Float.NaN;
+                for (Scored hit : hits) {
+                    if (page.size() == rows) {
+                        break;
                     }
-                    hit.variantIds().add((Long) doc.fields[2]);
+                    if (page.containsKey(hit.quoteId()) || earlier.contains(hit.quoteId())) {
+                        continue;
+                    }
+                    if (after != null && !after.isBefore(bestScore(searcher, lucene, hit.quoteId()), hit.quoteId())) {
+                        earlier.add(hit.quoteId());
+                        continue;
+                    }
+                    page.put(hit.quoteId(), new SearchHit(hit.quoteId(), RelevanceKey.format(hit.score(), hit.quoteId()),
+                            new ArrayList<>()));
+                    last = hit.score();
                 }
-                if (top.scoreDocs.length < batch) {
+                if (all || (page.size() == rows && lowest < last)) {
+                    addMatchingVariants(searcher, lucene, page);
                     return List.copyOf(page.values());
                 }
+                collected = Math.min(maxDoc, 2 * collected);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot search the index", e);
         } finally {
             release(searcher);
+        }
+    }
+
+    /** Documents collected per page at least: a quote has a few variants. */
+    private static final int MIN_COLLECTED = 64;
+
+    /** A matching document: its score, quote and variant. */
+    private record Scored(float score, String quoteId, long variantId) {
+    }
+
+    /** The documents with their quote and variant ids, by score, then quote id, then variant id. */
+    private static List<Scored> scored(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        List<Scored> scored = new ArrayList<>(docs.length);
+        for (ScoreDoc doc : docs) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc.doc, leaves));
+            int local = doc.doc - leaf.docBase;
+            SortedDocValues quotes = DocValues.getSorted(leaf.reader(), QUOTE);
+            var variants = DocValues.getNumeric(leaf.reader(), VARIANT);
+            if (quotes.advanceExact(local) && variants.advanceExact(local)) {
+                scored.add(new Scored(doc.score, quotes.lookupOrd(quotes.ordValue()).utf8ToString(), variants.longValue()));
+            }
+        }
+        scored.sort(java.util.Comparator.comparing(Scored::score, java.util.Comparator.reverseOrder())
+                .thenComparing(Scored::quoteId).thenComparingLong(Scored::variantId));
+        return scored;
+    }
+
+    /** Every matching variant of the page's quotes (those scoring below the page's last quote too). */
+    private static void addMatchingVariants(IndexSearcher searcher, Query query, Map<String, SearchHit> page) throws IOException {
+        if (page.isEmpty()) {
+            return;
+        }
+        Query ofPage = new BooleanQuery.Builder()
+                .add(query, BooleanClause.Occur.MUST)
+                .add(anyOf(QUOTE, List.copyOf(page.keySet())), BooleanClause.Occur.FILTER)
+                .build();
+        int count = searcher.count(ofPage);
+        for (Scored hit : scored(searcher, searcher.search(ofPage, Math.max(count, 1)).scoreDocs)) {
+            page.get(hit.quoteId()).variantIds().add(hit.variantId());
         }
     }
 

@@ -70,9 +70,12 @@ class DurabilityIT {
                         assertWhole(base, id);
                     }
                 }
-                // The search index agrees with the database after the crash.
+                // The search index agrees with the database after the crash: caught up from the change feed, not rebuilt.
                 Set<String> found = searchAll(base, "\"" + ENGLISH + "\"");
                 assertThat(found).containsAll(stream.created);
+                String log = instance.log();
+                assertThat(log.substring(log.lastIndexOf("Search index"))).as("the restart's indexing")
+                        .containsAnyOf("caught up from the change feed", "up to date");
 
                 // Edits of one quote: every acknowledged one is in its history, and its state is the last revision's.
                 JsonPath history = given().baseUri(base).queryParam("limit", 100)

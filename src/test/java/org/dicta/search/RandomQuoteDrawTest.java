@@ -2,8 +2,6 @@ package org.dicta.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Random quotes are drawn from the index uniformly over quotes, however many variants each has. */
 class RandomQuoteDrawTest {
 
-    private final SearchIndex index = new SearchIndex(new InMemory());
+    private final SearchIndex index = new SearchIndex(InMemorySearch.config());
     private long nextVariant = 1;
 
     @AfterEach
@@ -35,9 +33,9 @@ class RandomQuoteDrawTest {
             String id = "q" + q;
             quotes.put(id, langs.stream().map(lang -> variant(id, lang, false)).toList());
         }
-        index.replaceQuotes(quotes, "test");
+        index.replaceQuotes(quotes, "test", java.time.Instant.now());
 
-        Map<String, Integer> counts = draw(filter(null), 20_000);
+        Map<String, Integer> counts = draw(InMemorySearch.language(null), 20_000);
 
         assertThat(counts).hasSize(20);
         // 1 000 expected each; 5 standard deviations is about 150.
@@ -53,22 +51,22 @@ class RandomQuoteDrawTest {
             quotes.put("q" + q, List.of(variant("q" + q, lang, false), variant("q" + q, "en", false)));
         }
         quotes.put("retracted", List.of(variant("retracted", "ur", true)));
-        index.replaceQuotes(quotes, "test");
+        index.replaceQuotes(quotes, "test", java.time.Instant.now());
 
-        Map<String, Integer> counts = draw(filter("ur"), 900);
+        Map<String, Integer> counts = draw(InMemorySearch.language("ur"), 900);
 
         assertThat(counts).containsOnlyKeys("q0", "q1", "q2");
         // 300 expected each; 5 standard deviations is about 70.
         assertThat(counts.values()).allSatisfy(count -> assertThat(count).isBetween(230, 370));
-        assertThat(index.randomQuote(filter("ps"), new SplittableRandom(1))).isEmpty();
+        assertThat(index.randomQuote(InMemorySearch.language("ps"), new SplittableRandom(1))).isEmpty();
     }
 
     @Test
     void skipsDeletedDocuments() {
-        index.replaceQuotes(Map.of("a", List.of(variant("a", "ar", false)), "b", List.of(variant("b", "ar", false))), "1");
-        index.replaceQuotes(Map.of("b", List.of()), "2");
+        index.replaceQuotes(Map.of("a", List.of(variant("a", "ar", false)), "b", List.of(variant("b", "ar", false))), "1", java.time.Instant.now());
+        index.replaceQuotes(Map.of("b", List.of()), "2", java.time.Instant.now());
 
-        assertThat(draw(filter(null), 200)).containsOnlyKeys("a");
+        assertThat(draw(InMemorySearch.language(null), 200)).containsOnlyKeys("a");
     }
 
     private Map<String, Integer> draw(SearchFilter filter, int times) {
@@ -82,79 +80,8 @@ class RandomQuoteDrawTest {
         return counts;
     }
 
-    /** Variants in this language (null: any), nothing else restricted. */
-    private static SearchFilter filter(String lang) {
-        return new LanguageOnly(lang);
-    }
-
-    private record LanguageOnly(String lang) implements SearchFilter {
-
-        @Override
-        public List<String> speakers() {
-            return List.of();
-        }
-
-        @Override
-        public String meeting() {
-            return null;
-        }
-
-        @Override
-        public List<String> topics() {
-            return List.of();
-        }
-
-        @Override
-        public String variantMode() {
-            return null;
-        }
-
-        @Override
-        public LocalDate from() {
-            return null;
-        }
-
-        @Override
-        public LocalDate to() {
-            return null;
-        }
-
-        @Override
-        public Instant updatedSince() {
-            return null;
-        }
-
-        @Override
-        public boolean includeRetracted() {
-            return false;
-        }
-    }
-
     private IndexedVariant variant(String quote, String lang, boolean retracted) {
         return new IndexedVariant(nextVariant++, quote, "speaker", "meeting", lang, "direct", new ArrayList<>(),
                 LocalDate.of(2023, 3, 13), Instant.parse("2023-03-13T12:00:00Z"), retracted, "text");
-    }
-
-    /** An in-memory index with the default settings. */
-    private static final class InMemory implements SearchConfig {
-        public Optional<Path> indexDir() {
-            return Optional.empty();
-        }
-
-        public int batchSize() {
-            return 256;
-        }
-
-        public Duration pollInterval() {
-            return Duration.ofSeconds(2);
-        }
-
-        public Duration changeGapTimeout() {
-            return Duration.ofMinutes(10);
-        }
-
-        public Duration changeRetention() {
-            return Duration.ofDays(1);
-        }
     }
 }
