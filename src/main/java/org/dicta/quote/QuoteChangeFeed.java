@@ -23,8 +23,8 @@ import org.jboss.logging.Logger;
 import org.dicta.search.SearchConfig;
 
 /**
- * Keeps this instance's search index and response cache in step with changes made through any instance sharing the
- * database.
+ * Keeps the read model, and this instance's search index and response cache, in step with changes made through any
+ * instance sharing the database.
  *
  * <p>Every change to a quote writes a row to the {@code quote_change} table in the transaction that makes it. Each
  * instance reads the rows it has not applied yet and indexes those quotes anew: after its own commits, before every
@@ -51,8 +51,12 @@ public class QuoteChangeFeed implements SharedChanges {
     /** When the last reading of the feed began ({@link System#nanoTime()}). */
     private long lastRead;
 
-    QuoteChangeFeed(EntityManager em, SearchIndexer indexer, SearchConfig config, ResponseCache responses) {
+    private final QuoteReadModel records;
+
+    QuoteChangeFeed(EntityManager em, SearchIndexer indexer, SearchConfig config, ResponseCache responses,
+            QuoteReadModel records) {
         this.em = em;
+        this.records = records;
         this.indexer = indexer;
         this.config = config;
         this.responses = responses;
@@ -125,6 +129,8 @@ public class QuoteChangeFeed implements SharedChanges {
             }
         }
         if (!quotes.isEmpty()) {
+            // The read model first: an index or cache entry that shows a change never precedes its record.
+            records.refresh(quotes);
             Set<String> touched = new HashSet<>();
             indexer.reindex(quotes, readAt).forEach((id, now) -> touched.addAll(QuoteDependencies.ofChange(id, now)));
             responses.invalidate(touched);

@@ -220,9 +220,9 @@ public class QuoteFilter implements SearchFilter {
     }
 
     /** Whether a variant meets the variant-level criteria other than the full-text query. */
-    public boolean admits(QuoteVariant variant) {
+    public boolean admits(QuoteRecord.Variant variant) {
         QuoteMode wanted = mode();
-        return (language == null || language.equals(variant.lang)) && (wanted == null || wanted == variant.mode);
+        return (language == null || language.equals(variant.lang())) && (wanted == null || wanted == variant.mode());
     }
 
     /** The rules between parameters: a date range in order, a query that parses, relevance only with a query. */

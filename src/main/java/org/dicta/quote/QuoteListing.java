@@ -46,7 +46,7 @@ public class QuoteListing {
         PageRequest request = parameters.page(page, config, checked == null ? null : checked.fingerprint());
         parameters.throwIfInvalid();
         List<QuoteMatch> matches = quotes.list(checked, request.after(), request.rowsToFetch());
-        dependencies.addAll(QuoteDependencies.ofList(checked, matches.stream().map(match -> match.quote().id).toList()));
+        dependencies.addAll(QuoteDependencies.ofList(checked, matches.stream().map(match -> match.quote().id()).toList()));
         return Responses.page(matches, request, QuoteMatch::key,
                 match -> QuoteView.from(match, language), uri, language);
     }

@@ -166,8 +166,8 @@ public class QuoteResource {
         boolean showRetracted = parameters.flag("include_retracted", includeRetracted);
         parameters.throwIfInvalid();
         dependencies.add(QuoteDependencies.quote(id));
-        Quote quote = quotes.find(id).orElseThrow(() -> DomainException.notFound("quote", id));
-        if (quote.retractedAt != null) {
+        QuoteRecord quote = quotes.find(id).orElseThrow(() -> DomainException.notFound("quote", id));
+        if (quote.retracted()) {
             if (!showRetracted) {
                 throw new QuoteRetractedException(quote);
             }
@@ -177,7 +177,7 @@ public class QuoteResource {
         QuoteView view = QuoteView.from(QuoteMatch.whole(quote), language);
         boolean jsonLd = format.isCompatible(MediaType.valueOf(JSON_LD));
         // Meeting and speaker changes touch updated_at but not the version: the stamp makes them new representations.
-        String etag = Preconditions.etag(quote.version, quote.updatedAt.toInstant().toEpochMilli(), language);
+        String etag = Preconditions.etag(quote.version(), quote.updatedAt().toInstant().toEpochMilli(), language);
         if (jsonLd) {
             etag = etag.substring(0, etag.length() - 1) + "-ld\"";
         }
@@ -278,8 +278,8 @@ public class QuoteResource {
             @Parameter(description = "Quote id.", example = "khamenei-north-south-corridor") @RestPath String id,
             @Parameter(description = "Variant id.", example = "22") @RestPath long variantId) {
         dependencies.add(QuoteDependencies.quote(id));
-        Quote quote = quotes.find(id).orElseThrow(() -> DomainException.notFound("quote", id));
-        if (quote.retractedAt != null) {
+        QuoteRecord quote = quotes.find(id).orElseThrow(() -> DomainException.notFound("quote", id));
+        if (quote.retracted()) {
             throw new QuoteRetractedException(quote);
         }
         LanguageChoice all = languages.all();
@@ -360,11 +360,11 @@ public class QuoteResource {
         return written(id, RestResponse.ResponseBuilder.ok());
     }
 
-    /** The quote as it now stands, read afresh once the write has committed. */
+    /** The quote as it now stands, read afresh from its entities once the write has committed. */
     private RestResponse<QuoteView> written(String id, RestResponse.ResponseBuilder<QuoteView> builder) {
-        Quote quote = quotes.find(id).orElseThrow();
+        QuoteRecord quote = quotes.current(id).orElseThrow();
         LanguageChoice all = languages.all();
-        return Responses.written(QuoteView.from(QuoteMatch.whole(quote), all), quote.version, builder);
+        return Responses.written(QuoteView.from(QuoteMatch.whole(quote), all), quote.version(), builder);
     }
 
     private String editorName() {

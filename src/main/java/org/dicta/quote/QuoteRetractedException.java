@@ -6,11 +6,19 @@ import org.dicta.domain.DomainException;
 public class QuoteRetractedException extends DomainException {
 
     public QuoteRetractedException(Quote quote) {
-        super(Kind.GONE, "retracted", "Quote retracted", "This quote was retracted on " + quote.retractedAt.toLocalDate()
-                + ": " + quote.retractionReason + " Its history is at " + historyOf(quote) + ".", null, null, historyOf(quote));
+        this(quote.id, quote.retractedAt, quote.retractionReason);
     }
 
-    private static String historyOf(Quote quote) {
-        return "/api/v1/quotes/" + quote.id + "/revisions";
+    public QuoteRetractedException(QuoteRecord quote) {
+        this(quote.id(), quote.retractedAt(), quote.retractionReason());
+    }
+
+    private QuoteRetractedException(String id, java.time.OffsetDateTime at, String reason) {
+        super(Kind.GONE, "retracted", "Quote retracted", "This quote was retracted on " + at.toLocalDate()
+                + ": " + reason + " Its history is at " + historyOf(id) + ".", null, null, historyOf(id));
+    }
+
+    private static String historyOf(String id) {
+        return "/api/v1/quotes/" + id + "/revisions";
     }
 }

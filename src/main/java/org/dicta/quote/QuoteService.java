@@ -23,29 +23,31 @@ import org.dicta.domain.Violation;
 
 /**
  * Reads quotes: one by id, a random one, or a page of a filtered list. Lists without a full-text query are answered
- * by the database; with one, by the search index, whose hits are then loaded from the database.
+ * by the database; with one, by the search index; either way, the quotes themselves come from the read model.
  */
 @ApplicationScoped
 public class QuoteService {
 
-    private static final String FETCH_GRAPH = "select distinct q from Quote q join fetch q.speaker join fetch q.meeting"
-            + " left join fetch q.variants v left join fetch v.source";
-
     private final EntityManager em;
     private final SearchIndex index;
     private final QuoteChangeFeed changes;
+    private final QuoteReadModel records;
 
-    QuoteService(EntityManager em, SearchIndex index, QuoteChangeFeed changes) {
+    QuoteService(EntityManager em, SearchIndex index, QuoteChangeFeed changes, QuoteReadModel records) {
         this.em = em;
         this.index = index;
         this.changes = changes;
+        this.records = records;
     }
 
-    public Optional<Quote> find(String id) {
-        return em.createQuery(FETCH_GRAPH + " where q.id = :id", Quote.class)
-                .setParameter("id", id)
-                .getResultStream()
-                .findFirst();
+    /** The quote as reads show it, from the read model. */
+    public Optional<QuoteRecord> find(String id) {
+        return records.find(id);
+    }
+
+    /** The quote as its entities hold it now, bypassing the read model: for the answer to a write. */
+    public Optional<QuoteRecord> current(String id) {
+        return records.current(id);
     }
 
     /**
@@ -89,9 +91,10 @@ public class QuoteService {
             if (id.isEmpty()) {
                 return Optional.empty();
             }
-            Optional<Quote> quote = find(id.get());
-            List<QuoteVariant> variants = quote.map(q -> q.variants.stream().filter(filter::admits).toList()).orElse(List.of());
-            if (!variants.isEmpty() && (filter.includeRetracted() || quote.get().retractedAt == null)) {
+            Optional<QuoteRecord> quote = find(id.get());
+            List<QuoteRecord.Variant> variants = quote.map(q -> q.variants().stream().filter(filter::admits).toList())
+                    .orElse(List.of());
+            if (!variants.isEmpty() && (filter.includeRetracted() || !quote.get().retracted())) {
                 return Optional.of(new QuoteMatch(quote.get(), null, variants, Map.of()));
             }
         }
@@ -100,7 +103,7 @@ public class QuoteService {
 
     private List<QuoteMatch> listFromDatabase(QuoteFilter filter, String afterKey, int rows) {
         Map<String, Object> parameters = new HashMap<>();
-        StringBuilder jpql = new StringBuilder("select q.id from Quote q where 1 = 1");
+        StringBuilder jpql = new StringBuilder("select q.id, q.sortDate from Quote q where 1 = 1");
         appendConditions(filter, jpql, parameters);
         if (afterKey != null) {
             DateKey after = DateKey.parse(afterKey);
@@ -109,13 +112,19 @@ public class QuoteService {
             parameters.put("afterId", after.quoteId());
         }
         jpql.append(" order by q.sortDate desc, q.id");
-        TypedQuery<String> idQuery = em.createQuery(jpql.toString(), String.class).setMaxResults(rows);
+        TypedQuery<Object[]> idQuery = em.createQuery(jpql.toString(), Object[].class).setMaxResults(rows);
         parameters.forEach(idQuery::setParameter);
-        Map<String, Quote> quotes = load(idQuery.getResultList());
-        return quotes.values().stream()
-                .map(quote -> new QuoteMatch(quote, DateKey.format(quote.sortDate, quote.id),
-                        quote.variants.stream().filter(filter::admits).toList(), Map.of()))
-                .toList();
+        List<Object[]> found = idQuery.getResultList();
+        Map<String, QuoteRecord> quotes = records.load(found.stream().map(row -> (String) row[0]).toList());
+        List<QuoteMatch> matches = new ArrayList<>();
+        for (Object[] row : found) {
+            QuoteRecord quote = quotes.get((String) row[0]);
+            if (quote != null) {
+                matches.add(new QuoteMatch(quote, DateKey.format((java.time.LocalDate) row[1], quote.id()),
+                        quote.variants().stream().filter(filter::admits).toList(), Map.of()));
+            }
+        }
+        return matches;
     }
 
     private List<QuoteMatch> search(QuoteFilter filter, String afterKey, int rows) {
@@ -124,35 +133,21 @@ public class QuoteService {
         List<SearchHit> hits = filter.sort() == QuoteSort.RELEVANCE
                 ? index.searchByRelevance(filter.query(), filter, afterKey, rows)
                 : index.searchByDate(filter.query(), filter, afterKey, rows);
-        Map<String, Quote> quotes = load(hits.stream().map(SearchHit::quoteId).toList());
+        Map<String, QuoteRecord> quotes = records.load(hits.stream().map(SearchHit::quoteId).toList());
         List<QuoteMatch> matches = new ArrayList<>();
         for (SearchHit hit : hits) {
-            Quote quote = quotes.get(hit.quoteId());
+            QuoteRecord quote = quotes.get(hit.quoteId());
             if (quote == null) {
                 continue; // deleted since the index was read
             }
-            List<QuoteVariant> variants = quote.variants.stream()
-                    .filter(variant -> hit.variantIds().contains(variant.id))
+            List<QuoteRecord.Variant> variants = quote.variants().stream()
+                    .filter(variant -> hit.variantIds().contains(variant.id()))
                     .toList();
-            Map<Long, List<Highlight>> highlights = variants.stream()
-                    .collect(Collectors.toMap(variant -> variant.id, variant -> filter.query().highlight(variant.text, variant.lang)));
+            Map<Long, List<Highlight>> highlights = variants.stream().collect(Collectors.toMap(QuoteRecord.Variant::id,
+                    variant -> filter.query().highlight(variant.text(), variant.lang())));
             matches.add(new QuoteMatch(quote, hit.key(), variants, highlights));
         }
         return matches;
-    }
-
-    /** The quotes with these ids, with speaker, meeting, variants and sources, in the order of the ids. */
-    private Map<String, Quote> load(List<String> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, Quote> byId = em.createQuery(FETCH_GRAPH + " where q.id in :ids", Quote.class)
-                .setParameter("ids", ids)
-                .getResultList().stream()
-                .collect(Collectors.toMap(quote -> quote.id, Function.identity(), (same, again) -> same));
-        Map<String, Quote> ordered = new LinkedHashMap<>();
-        ids.stream().filter(byId::containsKey).forEach(id -> ordered.put(id, byId.get(id)));
-        return ordered;
     }
 
     private static void appendConditions(QuoteFilter filter, StringBuilder jpql, Map<String, Object> parameters) {

@@ -66,26 +66,29 @@ public record QuoteView(
     }
 
     public static QuoteView from(QuoteMatch match, LanguageChoice language) {
-        Quote quote = match.quote();
-        List<QuoteVariant> served = language.pick(match.variants(), variant -> variant.lang);
+        QuoteRecord quote = match.quote();
+        List<QuoteRecord.Variant> served = language.pick(match.variants(), QuoteRecord.Variant::lang);
         List<VariantView> variants = served.stream()
-                .map(variant -> variant(quote, variant, match.highlights().getOrDefault(variant.id, List.of()), language))
+                .map(variant -> variant(quote, variant, match.highlights().getOrDefault(variant.id(), List.of()), language))
                 .toList();
         String lang = null;
         String text = null;
         if (!language.allLanguages() && !served.isEmpty()) {
-            lang = served.get(0).lang;
-            text = served.get(0).text;
+            lang = served.get(0).lang();
+            text = served.get(0).text();
         }
-        return new QuoteView(quote.id, SpeakerSummary.from(quote.speaker, language),
-                MeetingSummary.from(quote.meeting, language),
-                quote.topics.stream().map(topic -> TopicView.from(topic, language)).toList(), lang, text, variants,
-                quote.retractedAt == null ? null : new Retraction(quote.retractedAt, quote.retractionReason));
+        return new QuoteView(quote.id(), new SpeakerSummary(quote.speaker().id(), quote.speaker().kind(),
+                language.pick(quote.speaker().names())),
+                new MeetingSummary(quote.meeting().id(), quote.meeting().date(), language.pick(quote.meeting().titles())),
+                quote.topics().stream().map(topic -> new TopicView(topic.id(), language.pick(topic.labels()))).toList(),
+                lang, text, variants,
+                quote.retractedAt() == null ? null : new Retraction(quote.retractedAt(), quote.retractionReason()));
     }
 
-    private static VariantView variant(Quote quote, QuoteVariant variant, List<Highlight> highlights, LanguageChoice language) {
-        return new VariantView(variant.id, variant.lang, variant.text, variant.mode, SourceSummary.from(variant.source),
-                new Span(variant.spanStart, variant.spanEnd), variant.note,
+    private static VariantView variant(QuoteRecord quote, QuoteRecord.Variant variant, List<Highlight> highlights,
+            LanguageChoice language) {
+        return new VariantView(variant.id(), variant.lang(), variant.text(), variant.mode(), variant.source(),
+                new Span(variant.spanStart(), variant.spanEnd()), variant.note(),
                 highlights.stream().map(h -> new Span(h.start(), h.end())).toList(),
                 Citation.of(quote, variant, language));
     }

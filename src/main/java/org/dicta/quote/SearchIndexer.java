@@ -39,11 +39,13 @@ public class SearchIndexer {
     private final SearchIndex index;
     private final EntityManager em;
     private final SearchConfig config;
+    private final QuoteReadModel records;
 
-    SearchIndexer(SearchIndex index, EntityManager em, SearchConfig config) {
+    SearchIndexer(SearchIndex index, EntityManager em, SearchConfig config, QuoteReadModel records) {
         this.index = index;
         this.em = em;
         this.config = config;
+        this.records = records;
     }
 
     /** Runs after {@code CorpusImporter} (priority 100) has loaded the seeds. */
@@ -81,6 +83,7 @@ public class SearchIndexer {
         Instant readAt = Instant.now();
         List<String> changed = em.createQuery("select distinct c.quoteId from QuoteChange c where c.changedAt >= :since",
                 String.class).setParameter("since", since.atOffset(ZoneOffset.UTC)).getResultList();
+        records.refresh(changed);
         replace(changed, readAt);
         long variants = em.createQuery("select count(v) from QuoteVariant v", Long.class).getSingleResult();
         if (index.size() != variants) {
