@@ -26,8 +26,8 @@ import org.dicta.search.SearchConfig;
 import org.dicta.search.SearchIndex;
 
 /**
- * Keeps the search index in step with the database: at start-up, after the corpus import, it compares the database
- * state the index was built from with the current one, and rebuilds the index when they differ (or it is empty);
+ * Keeps the search index in step with the database: at start-up, after the corpus import, it catches the index up
+ * from the change feed, or rebuilds it when it was built from another database, is empty or does not match;
  * afterwards {@link QuoteChangeFeed} has it index the quotes that change.
  */
 @ApplicationScoped
@@ -54,24 +54,22 @@ public class SearchIndexer {
     }
 
     /**
-     * Brings the index up to date with the database: nothing to do when it holds the database as it is now; after a
-     * crash, the quotes changed since the last reading the index recorded are indexed again from the change feed; when
-     * the feed no longer reaches back that far, or the index is empty or does not match, it is rebuilt.
+     * Brings the index up to date with the database at start: the quotes changed since the last reading the index
+     * recorded (after a crash, as of its last commit) are indexed again from the change feed; when there is no such
+     * reading, the index was built from another database, the feed no longer reaches back that far, or the index then
+     * does not hold as many variants as the database, it is rebuilt.
      */
     public void synchronize() {
         // Reading a million variants takes longer than the default transaction timeout.
         QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
-            String state = databaseState();
-            if (index.sourceState().filter(state::equals).isPresent()) {
-                LOG.infof("Search index up to date (%d variants)", index.size());
-                return;
-            }
+            String database = database();
             Optional<Instant> since = index.readAt().map(readAt -> readAt.minus(config.changeGapTimeout()))
-                    .filter(from -> from.isAfter(Instant.now().minus(config.changeRetention())));
+                    .filter(from -> from.isAfter(Instant.now().minus(config.changeRetention())))
+                    .filter(from -> index.database().filter(database::equals).isPresent());
             if (since.isPresent() && catchUp(since.get())) {
                 return;
             }
-            rebuild(state);
+            rebuild(database);
         });
     }
 
@@ -97,8 +95,7 @@ public class SearchIndexer {
     }
 
     /**
-     * Indexes these quotes anew from the database (a quote that is gone leaves the index). The database state is read
-     * first, so that the state recorded with the index never claims a change the index lacks.
+     * Indexes these quotes anew from the database (a quote that is gone leaves the index).
      *
      * @param readAt when the reading of the change feed that named them began
      * @return each quote's variants as now indexed (none for a quote that is gone)
@@ -108,7 +105,6 @@ public class SearchIndexer {
     }
 
     private Map<String, List<IndexedVariant>> replace(Collection<String> quoteIds, Instant readAt) {
-        String state = databaseState();
         Map<String, List<IndexedVariant>> quotes = new LinkedHashMap<>();
         List<String> ids = List.copyOf(quoteIds);
         for (int from = 0; from < ids.size(); from += REINDEX_CHUNK) {
@@ -119,17 +115,27 @@ public class SearchIndexer {
                 rows.map(row -> indexed(row, topics)).forEach(variant -> quotes.get(variant.quoteId()).add(variant));
             }
         }
-        index.replaceQuotes(quotes, state, readAt);
+        index.replaceQuotes(quotes, readAt);
         return quotes;
     }
 
-    private void rebuild(String state) {
+    /**
+     * Which database this is: when its schema was first created (Flyway's record of the first migration). A database
+     * made again, even with the same corpus, is another one.
+     */
+    private String database() {
+        Object created = em.createNativeQuery("select \"installed_on\" from \"flyway_schema_history\" where \"version\" = '1'")
+                .getResultStream().findFirst().orElse(null);
+        return String.valueOf(created);
+    }
+
+    private void rebuild(String database) {
         long started = System.nanoTime();
         Instant readAt = Instant.now();
         Map<String, List<String>> topics = topics("", null);
         try (Stream<Tuple> rows = variantRows("", null)) {
             Iterator<IndexedVariant> variants = rows.map(row -> indexed(row, topics)).iterator();
-            index.rebuild(variants, state, readAt);
+            index.rebuild(variants, readAt, database);
         }
         LOG.infof("Search index rebuilt: %d variants in %d ms", index.size(), (System.nanoTime() - started) / 1_000_000);
     }
@@ -161,17 +167,5 @@ public class SearchIndexer {
                 row.get(3, String.class), row.get(4, String.class), row.get(5, QuoteMode.class).name(),
                 topics.getOrDefault(row.get(1, String.class), List.of()), row.get(6, LocalDate.class),
                 row.get(7, OffsetDateTime.class).toInstant(), row.get(9) != null, row.get(8, String.class));
-    }
-
-    /**
-     * A summary that changes whenever a quote or variant is added, removed or changed. Three single-table aggregates,
-     * each answered from an index or the table's row count, so that it stays cheap at any corpus size: it is read after
-     * every change applied from the change feed.
-     */
-    private String databaseState() {
-        long variants = em.createQuery("select count(v) from QuoteVariant v", Long.class).getSingleResult();
-        Long lastVariant = em.createQuery("select max(v.id) from QuoteVariant v", Long.class).getSingleResult();
-        OffsetDateTime lastChange = em.createQuery("select max(q.updatedAt) from Quote q", OffsetDateTime.class).getSingleResult();
-        return variants + "/" + lastVariant + "/" + lastChange;
     }
 }

@@ -78,10 +78,10 @@ public class SearchIndex {
     private static final String DATE = "date";
     private static final String UPDATED = "updated";
     private static final String RETRACTED = "retracted";
-    /** Commit metadata: the state of the database the index was built from. */
-    private static final String SOURCE_STATE = "dicta.source-state";
     /** Commit metadata: when the last reading of the database whose changes the index holds began. */
     private static final String READ_AT = "dicta.read-at";
+    /** Commit metadata: which database the index was built from (another one, even with the same corpus, differs). */
+    private static final String DATABASE = "dicta.database";
 
     /** Random draws before a selective filter's matches are listed instead (see {@link #randomQuote}). */
     static final int RANDOM_DRAWS = 512;
@@ -116,17 +116,17 @@ public class SearchIndex {
         directory.close();
     }
 
-    /** The database state the index holds, as recorded with it, if any. */
-    public Optional<String> sourceState() {
-        return liveData(SOURCE_STATE);
-    }
-
     /**
      * When the last reading of the database whose changes the index holds began, if recorded: every change committed
      * before then is in the index (after a crash, as of its last commit).
      */
     public Optional<Instant> readAt() {
         return liveData(READ_AT).map(Instant::parse);
+    }
+
+    /** The database the index was built from, as {@link #rebuild} was told. */
+    public Optional<String> database() {
+        return liveData(DATABASE);
     }
 
     private Optional<String> liveData(String key) {
@@ -139,16 +139,16 @@ public class SearchIndex {
     }
 
     /**
-     * Replaces the whole index with these variants, records the database state they came from and when that reading
-     * began, and commits.
+     * Replaces the whole index with these variants of the given database, records when the reading of them began, and
+     * commits.
      */
-    public void rebuild(Iterator<IndexedVariant> variants, String sourceState, Instant readAt) {
+    public void rebuild(Iterator<IndexedVariant> variants, Instant readAt, String database) {
         try {
             writer.deleteAll();
             while (variants.hasNext()) {
                 writer.addDocument(document(variants.next()));
             }
-            record(sourceState, readAt);
+            writer.setLiveCommitData(Map.of(READ_AT, readAt.toString(), DATABASE, database).entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
@@ -157,26 +157,29 @@ public class SearchIndex {
     }
 
     /**
-     * Replaces these quotes' variants in the index (an empty list: the quote is gone), records the database state they
-     * came from and when that reading began, and makes them visible to the next search at once. They reach the disk
-     * with the next {@link #commit}.
+     * Replaces these quotes' variants in the index (an empty list: the quote is gone), records when the reading that
+     * found them changed began, and makes them visible to the next search at once. They reach the disk with the next
+     * {@link #commit}.
      */
-    public void replaceQuotes(Map<String, List<IndexedVariant>> quotes, String sourceState, Instant readAt) {
+    public void replaceQuotes(Map<String, List<IndexedVariant>> quotes, Instant readAt) {
         try {
             for (Map.Entry<String, List<IndexedVariant>> quote : quotes.entrySet()) {
                 writer.updateDocuments(new Term(QUOTE, quote.getKey()),
                         quote.getValue().stream().map(SearchIndex::document).toList());
             }
             // After the documents: a commit in between records an older reading, which only means more to catch up.
-            record(sourceState, readAt);
+            record(readAt);
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot update the search index for quotes " + quotes.keySet(), e);
         }
     }
 
-    private void record(String sourceState, Instant readAt) {
-        writer.setLiveCommitData(Map.of(SOURCE_STATE, sourceState, READ_AT, readAt.toString()).entrySet());
+    private void record(Instant readAt) {
+        Map<String, String> data = new HashMap<>();
+        writer.getLiveCommitData().forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+        data.put(READ_AT, readAt.toString());
+        writer.setLiveCommitData(data.entrySet());
     }
 
     /**

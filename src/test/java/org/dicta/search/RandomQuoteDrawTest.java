@@ -33,7 +33,7 @@ class RandomQuoteDrawTest {
             String id = "q" + q;
             quotes.put(id, langs.stream().map(lang -> variant(id, lang, false)).toList());
         }
-        index.replaceQuotes(quotes, "test", java.time.Instant.now());
+        index.replaceQuotes(quotes, java.time.Instant.now());
 
         Map<String, Integer> counts = draw(InMemorySearch.language(null), 20_000);
 
@@ -51,7 +51,7 @@ class RandomQuoteDrawTest {
             quotes.put("q" + q, List.of(variant("q" + q, lang, false), variant("q" + q, "en", false)));
         }
         quotes.put("retracted", List.of(variant("retracted", "ur", true)));
-        index.replaceQuotes(quotes, "test", java.time.Instant.now());
+        index.replaceQuotes(quotes, java.time.Instant.now());
 
         Map<String, Integer> counts = draw(InMemorySearch.language("ur"), 900);
 
@@ -63,8 +63,8 @@ class RandomQuoteDrawTest {
 
     @Test
     void skipsDeletedDocuments() {
-        index.replaceQuotes(Map.of("a", List.of(variant("a", "ar", false)), "b", List.of(variant("b", "ar", false))), "1", java.time.Instant.now());
-        index.replaceQuotes(Map.of("b", List.of()), "2", java.time.Instant.now());
+        index.replaceQuotes(Map.of("a", List.of(variant("a", "ar", false)), "b", List.of(variant("b", "ar", false))), java.time.Instant.now());
+        index.replaceQuotes(Map.of("b", List.of()), java.time.Instant.now());
 
         assertThat(draw(InMemorySearch.language(null), 200)).containsOnlyKeys("a");
     }

@@ -43,7 +43,7 @@ class RelevancePagingTest {
             quotes.put(id, variants);
             matching.put(id, variants.stream().filter(v -> v.text().contains("partners")).map(IndexedVariant::variantId).toList());
         }
-        index.replaceQuotes(quotes, "test", Instant.now());
+        index.replaceQuotes(quotes, Instant.now());
     }
 
     @AfterEach
