@@ -213,6 +213,37 @@ if [ "$FLAVOUR" = h2 ]; then
 fi
 
 TOKEN=$(DICTA_DATA_DIR="$WORK/data-$SIZE-$FLAVOUR" java -jar "$JAR" token --subject bench --role editor 2>/dev/null)
+
+# JDK 25's AOT cache (JEP 483/515), an option beside Java 17: a training run on this database writes the cache at
+# exit, then the start with it is timed beside a start on JDK 25 without it. AOT_JAVA names JDK 25's java; none, none.
+AOT_JAVA="${AOT_JAVA-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
+aot_json=null
+if [ -x "$AOT_JAVA" ]; then
+    rm -f "$WORK/dicta.aot"
+    JAVA_OPTS_SAVED="$JAVA_OPTS"
+    timed_start() { # $1: extra Java options; prints the ms to the first answer of the database's application
+        local t0; t0=$(now_ms)
+        # shellcheck disable=SC2086
+        DICTA_SEED_ENABLED=false PATH="$(dirname "$AOT_JAVA"):$PATH" start_app "$WORK/run-$SIZE-aot.log" "$JAVA_OPTS_SAVED $1"
+        wait_for "$BASE/api/v1/languages"
+        echo $(( $(now_ms) - t0 ))
+    }
+    plain25_ms=$(timed_start "")
+    stop_app
+    timed_start "-XX:AOTCacheOutput=$WORK/dicta.aot" > /dev/null
+    wrk -t1 -c8 -d5s "$BASE/api/v1/quotes?limit=20" > /dev/null
+    stop_app
+    if [ -f "$WORK/dicta.aot" ]; then
+        aot25_ms=$(timed_start "-XX:AOTCache=$WORK/dicta.aot")
+        stop_app
+        aot_json=$(jq -cn --argjson plain "$plain25_ms" --argjson aot "$aot25_ms" --arg java "$("$AOT_JAVA" -version 2>&1 | head -n 1)" \
+            '{java: $java, startup_ms: $plain, startup_with_aot_cache_ms: $aot}')
+        echo "JDK 25: first answer after $plain25_ms ms; with the AOT cache $aot25_ms ms"
+    else
+        echo "warning: JDK 25 wrote no AOT cache; see $WORK/run-$SIZE-aot.log" >&2
+    fi
+fi
+
 started=$(now_ms)
 DICTA_SEED_ENABLED=false start_app "$WORK/run-$SIZE.log"
 wait_for "$BASE/api/v1/languages"
@@ -426,13 +457,13 @@ result=$(printf '%s\n' "${rows[@]}" | jq -s --arg size "$SIZE" --argjson variant
     --argjson seeds_first "$seeds_first_ms" --argjson seeds_startup "$seeds_startup_ms" --arg java_opts "$JAVA_OPTS" --argjson read "$read_ms" --argjson write "$write_ms" --argjson index "$index_ms" \
     --argjson rate "$import_rate" --argjson rate_index "$import_index_rate" --argjson total "$import_total_ms" \
     --argjson finder "$finder_json" --arg date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --arg settings "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s; hey -z ${HEY_SECONDS}s at $RATE req/s" \
-    --arg flavour "$FLAVOUR" --argjson minimal_startup "$minimal_startup_ms" --argjson minimal_rss "$minimal_rss_mb" \
+    --argjson aot "$aot_json" --arg flavour "$FLAVOUR" --argjson minimal_startup "$minimal_startup_ms" --argjson minimal_rss "$minimal_rss_mb" \
     --argjson mix "$mix_rps" --argjson mix_reads "$mix_reads_rps" --argjson popular "$popular_rps" \
     --argjson p5 "$popular5_rps" --argjson p5_50 "$popular5_p50" --argjson p5_99 "$popular5_p99" --argjson p5_ok "$popular5_ok" \
     --argjson p20 "$popular20_rps" --argjson p20_50 "$popular20_p50" --argjson p20_99 "$popular20_p99" --argjson p20_ok "$popular20_ok" \
     --argjson saturated "$saturated_rps" --argjson edit_50 "$edit_p50" --argjson edit_99 "$edit_p99" --argjson edit_ok "$edit_ok" \
     '{date: $date, size: $size, flavour: $flavour, variants: $variants, machine: $machine, java: $java, settings: $settings,
-      minimal: {startup_ms: $minimal_startup, rss_mb_after_warmup: $minimal_rss},
+      minimal: {startup_ms: $minimal_startup, rss_mb_after_warmup: $minimal_rss}, jdk25_aot: $aot,
       startup_ratio_to_minimal: (($startup / $minimal_startup * 100 | round) / 100),
       s6_share_of_reads_only: {with_writes_rps: $mix, reads_only_rps: $mix_reads, share: (($mix / $mix_reads * 100 | round) / 100)},
       popular_set: {quotes: 2000, read_only_rps: $popular,

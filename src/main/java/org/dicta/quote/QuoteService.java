@@ -18,6 +18,7 @@ import org.dicta.search.RelevanceKey;
 import org.dicta.search.SearchHit;
 import org.dicta.search.SearchIndex;
 import org.dicta.search.SearchQuery.Highlight;
+import org.dicta.web.DatabaseSharing;
 import org.dicta.web.InvalidParameterException;
 import org.dicta.domain.Violation;
 
@@ -32,12 +33,25 @@ public class QuoteService {
     private final SearchIndex index;
     private final QuoteChangeFeed changes;
     private final QuoteReadModel records;
+    private final DatabaseSharing database;
 
-    QuoteService(EntityManager em, SearchIndex index, QuoteChangeFeed changes, QuoteReadModel records) {
+    QuoteService(EntityManager em, SearchIndex index, QuoteChangeFeed changes, QuoteReadModel records,
+            DatabaseSharing database) {
         this.em = em;
         this.index = index;
         this.changes = changes;
         this.records = records;
+        this.database = database;
+    }
+
+    /**
+     * Changes committed through other instances are indexed before the index is read: no stale results. With a
+     * database no other process writes to, every change was indexed before its writer was answered.
+     */
+    private void catchUpWithOtherInstances() {
+        if (database.shared()) {
+            changes.catchUp();
+        }
     }
 
     /** The quote as reads show it, from the read model. */
@@ -84,7 +98,7 @@ public class QuoteService {
      */
     public Optional<QuoteMatch> random(QuoteFilter filter) {
         checkReferences(filter);
-        changes.catchUp();
+        catchUpWithOtherInstances();
         // A quote drawn from the index may have changed in the database since: draw again.
         for (int attempt = 0; attempt < 3; attempt++) {
             Optional<String> id = index.randomQuote(filter, ThreadLocalRandom.current());
@@ -128,8 +142,7 @@ public class QuoteService {
     }
 
     private List<QuoteMatch> search(QuoteFilter filter, String afterKey, int rows) {
-        // Changes committed through other instances are indexed before searching: no stale results.
-        changes.catchUp();
+        catchUpWithOtherInstances();
         List<SearchHit> hits = filter.sort() == QuoteSort.RELEVANCE
                 ? index.searchByRelevance(filter.query(), filter, afterKey, rows)
                 : index.searchByDate(filter.query(), filter, afterKey, rows);
