@@ -175,9 +175,12 @@ fi
 read_ms=$(grep -o 'Read and checked .* in [0-9]* ms' "$log" | grep -o '[0-9]* ms' | grep -o '[0-9]*')
 write_ms=$(grep -o 'written in [0-9]* ms' "$log" | grep -o '[0-9]*')
 index_ms=$(grep -o 'Search index rebuilt: [0-9]* variants in [0-9]* ms' "$log" | grep -o 'in [0-9]*' | grep -o '[0-9]*')
+# The read model's records, made at the first start after the import (0 when the log has none).
+model_ms=$(grep -o 'Read model: [0-9]* quotes recorded in [0-9]* ms' "$log" | grep -o 'in [0-9]*' | grep -o '[0-9]*' || true)
+model_ms=${model_ms:-0}
 imported=$(grep -o '[0-9]* variants (written' "$log" | grep -o '^[0-9]*')
 import_rate=$(( imported * 1000 / (read_ms + write_ms) ))
-import_index_rate=$(( imported * 1000 / (read_ms + write_ms + index_ms) ))
+import_index_rate=$(( imported * 1000 / (read_ms + write_ms + index_ms + model_ms) ))
 
 # ---- 2. start-up and memory ----
 rss_kb() { awk -v field="$1:" '$1 == field {print $2}' "/proc/$APP_PID/status"; }
@@ -221,20 +224,22 @@ aot_json=null
 if [ -x "$AOT_JAVA" ]; then
     rm -f "$WORK/dicta.aot"
     JAVA_OPTS_SAVED="$JAVA_OPTS"
-    timed_start() { # $1: extra Java options; prints the ms to the first answer of the database's application
+    timed_start() { # $1: extra Java options; sets timed_ms, the ms to the first answer (not in a subshell: APP_PID)
         local t0; t0=$(now_ms)
         # shellcheck disable=SC2086
         DICTA_SEED_ENABLED=false PATH="$(dirname "$AOT_JAVA"):$PATH" start_app "$WORK/run-$SIZE-aot.log" "$JAVA_OPTS_SAVED $1"
         wait_for "$BASE/api/v1/languages"
-        echo $(( $(now_ms) - t0 ))
+        timed_ms=$(( $(now_ms) - t0 ))
     }
-    plain25_ms=$(timed_start "")
+    timed_start ""
+    plain25_ms=$timed_ms
     stop_app
-    timed_start "-XX:AOTCacheOutput=$WORK/dicta.aot" > /dev/null
+    timed_start "-XX:AOTCacheOutput=$WORK/dicta.aot"
     wrk -t1 -c8 -d5s "$BASE/api/v1/quotes?limit=20" > /dev/null
     stop_app
     if [ -f "$WORK/dicta.aot" ]; then
-        aot25_ms=$(timed_start "-XX:AOTCache=$WORK/dicta.aot")
+        timed_start "-XX:AOTCache=$WORK/dicta.aot"
+        aot25_ms=$timed_ms
         stop_app
         aot_json=$(jq -cn --argjson plain "$plain25_ms" --argjson aot "$aot25_ms" --arg java "$("$AOT_JAVA" -version 2>&1 | head -n 1)" \
             '{java: $java, startup_ms: $plain, startup_with_aot_cache_ms: $aot}')
@@ -454,7 +459,7 @@ machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /p
 result=$(printf '%s\n' "${rows[@]}" | jq -s --arg size "$SIZE" --argjson variants "$imported" --arg machine "$machine" \
     --arg java "$(java -version 2>&1 | head -n 1)" --argjson nginx "$nginx_rps" --argjson startup "$startup_ms" \
     --argjson rss "$rss_mb" --argjson rss_anon "$rss_anon_mb" --argjson rss_file "$rss_file_mb" \
-    --argjson seeds_first "$seeds_first_ms" --argjson seeds_startup "$seeds_startup_ms" --arg java_opts "$JAVA_OPTS" --argjson read "$read_ms" --argjson write "$write_ms" --argjson index "$index_ms" \
+    --argjson seeds_first "$seeds_first_ms" --argjson seeds_startup "$seeds_startup_ms" --arg java_opts "$JAVA_OPTS" --argjson read "$read_ms" --argjson write "$write_ms" --argjson index "$index_ms" --argjson model "$model_ms" \
     --argjson rate "$import_rate" --argjson rate_index "$import_index_rate" --argjson total "$import_total_ms" \
     --argjson finder "$finder_json" --arg date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --arg settings "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s; hey -z ${HEY_SECONDS}s at $RATE req/s" \
     --argjson aot "$aot_json" --arg flavour "$FLAVOUR" --argjson minimal_startup "$minimal_startup_ms" --argjson minimal_rss "$minimal_rss_mb" \
@@ -470,7 +475,7 @@ result=$(printf '%s\n' "${rows[@]}" | jq -s --arg size "$SIZE" --argjson variant
                     writes_5_per_s: {rps: $p5, share: (($p5 / $popular * 100 | round) / 100), edit_p50_ms: $p5_50, edit_p99_ms: $p5_99, edits: $p5_ok},
                     writes_20_per_s: {rps: $p20, share: (($p20 / $popular * 100 | round) / 100), edit_p50_ms: $p20_50, edit_p99_ms: $p20_99, edits: $p20_ok}},
       edit_under_saturating_reads: {read_rps: $saturated, writes_per_s: 5, p50_ms: $edit_50, p99_ms: $edit_99, edits: $edit_ok},
-      import: {read_ms: $read, write_ms: $write, index_ms: $index, first_start_ms: $total,
+      import: {read_ms: $read, write_ms: $write, index_ms: $index, read_model_ms: $model, first_start_ms: $total,
                variants_per_s: $rate, variants_per_s_with_index: $rate_index},
       java_opts: $java_opts, seeds: {first_start_ms: $seeds_first, startup_ms: $seeds_startup},
       finder: $finder, startup_ms: $startup, rss_mb_after_warmup: $rss, rss_anon_mb: $rss_anon, rss_file_mb: $rss_file, nginx_rps: $nginx, scenarios: .}')
@@ -480,7 +485,7 @@ echo "$result" > "$out"
 
 echo
 echo "Dicta benchmark, $SIZE ($imported variants) on $machine"
-echo "$result" | jq -r '"import: \(.import.variants_per_s) variants/s (read \(.import.read_ms) ms, write \(.import.write_ms) ms); with the search index \(.import.variants_per_s_with_index) variants/s",
+echo "$result" | jq -r '"import: \(.import.variants_per_s) variants/s (read \(.import.read_ms) ms, write \(.import.write_ms) ms); with the search index and the read model (\(.import.read_model_ms) ms) \(.import.variants_per_s_with_index) variants/s",
     "start-up to first response: \(.startup_ms) ms (seeds only: \(.seeds.startup_ms) ms, first start \(.seeds.first_start_ms) ms)",
     "resident memory after warm-up: \(.rss_mb_after_warmup) MB (heap and other anonymous \(.rss_anon_mb) MB, mapped files \(.rss_file_mb) MB) with \(.java_opts)",
     "minimal application on the stack: first answer \(.minimal.startup_ms) ms (Dicta: \(.startup_ratio_to_minimal) ×), \(.minimal.rss_mb_after_warmup) MB resident",

@@ -94,14 +94,17 @@ public class QuoteReadModel {
     void refresh(Collection<String> quoteIds) {
         for (List<String> chunk : chunks(List.copyOf(quoteIds))) {
             QuarkusTransaction.requiringNew().run(() -> {
-                Map<String, Quote> quotes = entities(chunk);
                 Map<String, String> stamps = stamps(chunk);
+                Map<String, QuoteRecord> records = new HashMap<>();
+                entities(chunk).forEach((id, quote) -> records.put(id, QuoteRecord.of(quote)));
+                // Nothing of the entities is written: let them go, or each statement below would flush them all first.
+                em.clear();
                 for (String id : chunk) {
-                    Quote quote = quotes.get(id);
-                    if (quote == null) {
+                    QuoteRecord record = records.get(id);
+                    if (record == null) {
                         em.createNativeQuery("delete from quote_read where quote_id = :id").setParameter("id", id).executeUpdate();
-                    } else if (!QuoteRecord.stamp(quote.version, quote.updatedAt).equals(stamps.get(id))) {
-                        write(QuoteRecord.of(quote), stamps.containsKey(id));
+                    } else if (!record.stamp().equals(stamps.get(id))) {
+                        write(record, stamps.containsKey(id));
                     }
                 }
             });

@@ -69,6 +69,8 @@ public class SearchIndexer {
             if (since.isPresent() && catchUp(since.get())) {
                 return;
             }
+            // Records of quotes changed just before a crash may predate their change: those the feed still names.
+            records.refresh(em.createQuery("select distinct c.quoteId from QuoteChange c", String.class).getResultList());
             rebuild(database);
         });
     }
