@@ -12,6 +12,10 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,10 +47,12 @@ public class QuoteReadModel {
     private static final int CHUNK = 500;
 
     private final EntityManager em;
+    private final DataSource dataSource;
     private final ObjectMapper json;
 
-    QuoteReadModel(EntityManager em) {
+    QuoteReadModel(EntityManager em, DataSource dataSource) {
         this.em = em;
+        this.dataSource = dataSource;
         // Not the API's mapper: that one refuses, in clients' bodies, texts that stored sources may hold.
         this.json = JsonMapper.builder().addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -69,13 +76,24 @@ public class QuoteReadModel {
             return Map.of();
         }
         Map<String, QuoteRecord> byId = new HashMap<>();
-        for (List<String> chunk : chunks(ids)) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select quote_id, body from quote_read where quote_id in (:ids)")
-                    .setParameter("ids", chunk).getResultList();
-            for (Object[] row : rows) {
-                byId.put((String) row[0], parse((String) row[1]));
+        // Plain JDBC: the read path needs none of the session's work (query plans, flushes, entity tracking).
+        try (Connection connection = dataSource.getConnection()) {
+            for (List<String> chunk : chunks(ids)) {
+                String sql = "select quote_id, body from quote_read where quote_id in ("
+                        + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        statement.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            byId.put(rows.getString(1), parse(rows.getString(2)));
+                        }
+                    }
+                }
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the read model", e);
         }
         List<String> missing = ids.stream().filter(id -> !byId.containsKey(id)).distinct().toList();
         if (!missing.isEmpty()) {
