@@ -9,17 +9,15 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.dicta.support.EditingProfile;
 import org.dicta.support.EditorTokens;
+import org.dicta.support.Zips;
 import org.junit.jupiter.api.Test;
 
 /** Bulk import of a corpus in the seeds' format: all of it, with a report, or nothing. */
@@ -69,21 +67,9 @@ class CorpusImportTest {
         return files;
     }
 
-    private static byte[] zip(Map<String, byte[]> files) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(file.getValue());
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
-    }
-
     @Test
     void appliesACorpusWithAReportAndASecondRunChangesNothing() throws IOException {
-        byte[] archive = zip(corpus("only the beginning"));
+        byte[] archive = Zips.zip(corpus("only the beginning"));
         given().auth().oauth2(EDITOR).contentType("application/zip").body(archive)
                 .when().post("/api/v1/imports")
                 .then().statusCode(200)
@@ -119,14 +105,14 @@ class CorpusImportTest {
                 .replace("2023-03-15-lukashenko-back-in-minsk", "2023-03-15-lukashenko-retraction-test")
                 .getBytes(StandardCharsets.UTF_8));
         files.put("minsk-retraction-report.txt", files.remove("minsk-report.txt"));
-        given().auth().oauth2(ADMIN).contentType("application/zip").body(zip(files))
+        given().auth().oauth2(ADMIN).contentType("application/zip").body(Zips.zip(files))
                 .when().post("/api/v1/imports")
                 .then().statusCode(200);
         given().auth().oauth2(ADMIN).header("If-Match", "*").queryParam("reason", "Not his words.")
                 .when().delete("/api/v1/quotes/lukashenko-retracted-then-imported")
                 .then().statusCode(204);
 
-        given().auth().oauth2(ADMIN).contentType("application/zip").body(zip(files))
+        given().auth().oauth2(ADMIN).contentType("application/zip").body(Zips.zip(files))
                 .when().post("/api/v1/imports")
                 .then().statusCode(410)
                 .contentType("application/problem+json")
@@ -140,7 +126,7 @@ class CorpusImportTest {
 
     @Test
     void aFaultyEntryFailsTheWholeImportNamingIt() throws IOException {
-        given().auth().oauth2(EDITOR).contentType("application/zip").body(zip(corpus("only the begining")))
+        given().auth().oauth2(EDITOR).contentType("application/zip").body(Zips.zip(corpus("only the begining")))
                 .when().post("/api/v1/imports")
                 .then().statusCode(422)
                 .contentType("application/problem+json")
@@ -169,7 +155,7 @@ class CorpusImportTest {
         files.put("halfway-report.txt", REPORT.getBytes(StandardCharsets.UTF_8));
         files.put("002_fcbcff514eaca929.txt", (new String(files.get("002_fcbcff514eaca929.txt"), StandardCharsets.UTF_8)
                 + "\nCorrection appended.\n").getBytes(StandardCharsets.UTF_8));
-        given().auth().oauth2(ADMIN).contentType("application/zip").body(zip(files))
+        given().auth().oauth2(ADMIN).contentType("application/zip").body(Zips.zip(files))
                 .when().post("/api/v1/imports")
                 .then().statusCode(409)
                 .body("detail", containsString("sources[0] (002_fcbcff514eaca929)"))
@@ -188,10 +174,10 @@ class CorpusImportTest {
                     kind: organization
                     names: { en: Import Office }
                 """.getBytes(StandardCharsets.UTF_8));
-        given().auth().oauth2(EDITOR).contentType("application/zip").body(zip(files))
+        given().auth().oauth2(EDITOR).contentType("application/zip").body(Zips.zip(files))
                 .when().post("/api/v1/imports").then().statusCode(403);
         given().when().get("/api/v1/speakers/import-speaker").then().statusCode(404);
-        given().auth().oauth2(ADMIN).contentType("application/zip").body(zip(files))
+        given().auth().oauth2(ADMIN).contentType("application/zip").body(Zips.zip(files))
                 .when().post("/api/v1/imports").then().statusCode(200).body("speakers.created", contains("import-speaker"));
     }
 
@@ -212,13 +198,13 @@ class CorpusImportTest {
                         text: strive to make it a reality
                 """;
         given().auth().oauth2(ADMIN).contentType("application/zip")
-                .body(zip(Map.of("annotations.yaml", quote.formatted("Ports").getBytes(StandardCharsets.UTF_8))))
+                .body(Zips.zip(Map.of("annotations.yaml", quote.formatted("Ports").getBytes(StandardCharsets.UTF_8))))
                 .when().post("/api/v1/imports").then().statusCode(200).body("topics.created", contains("relabel-topic"));
         String etag = given().when().get("/api/v1/quotes/relabel-quote").then().statusCode(200)
                 .body("topics[0].labels.en", equalTo("Ports")).extract().header("ETag");
 
         given().auth().oauth2(ADMIN).contentType("application/zip")
-                .body(zip(Map.of("annotations.yaml", quote.formatted("Seaports").getBytes(StandardCharsets.UTF_8))))
+                .body(Zips.zip(Map.of("annotations.yaml", quote.formatted("Seaports").getBytes(StandardCharsets.UTF_8))))
                 .when().post("/api/v1/imports").then().statusCode(200)
                 .body("topics.updated", contains("relabel-topic"))
                 .body("quotes.unchanged", contains("relabel-quote"));
@@ -233,10 +219,10 @@ class CorpusImportTest {
         given().auth().oauth2(EDITOR).contentType("application/zip").body("not a zip".getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/imports")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(EDITOR).contentType("application/zip").body(zip(Map.of("../escape.txt", new byte[] {1})))
+        given().auth().oauth2(EDITOR).contentType("application/zip").body(Zips.zip(Map.of("../escape.txt", new byte[] {1})))
                 .when().post("/api/v1/imports")
                 .then().statusCode(400).body("detail", containsString("outside the archive"));
-        given().contentType("application/zip").body(zip(Map.of("annotations.yaml", new byte[0])))
+        given().contentType("application/zip").body(Zips.zip(Map.of("annotations.yaml", new byte[0])))
                 .when().post("/api/v1/imports")
                 .then().statusCode(401);
     }

@@ -9,18 +9,14 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.dicta.support.EditingProfile;
 import org.dicta.support.EditorTokens;
+import org.dicta.support.Zips;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -161,7 +157,7 @@ class ResponseInvalidationTest {
     }
 
     private static void importCorpus(Map<String, byte[]> files) {
-        given().auth().oauth2(ADMIN).contentType("application/zip").body(zip(files))
+        given().auth().oauth2(ADMIN).contentType("application/zip").body(Zips.zip(files))
                 .when().post("/api/v1/imports").then().statusCode(200);
     }
 
@@ -363,17 +359,4 @@ class ResponseInvalidationTest {
         assertThat(cache.holds("/late/b", header -> null)).as("begun before everything was invalidated").isFalse();
     }
 
-    private static byte[] zip(Map<String, byte[]> files) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(file.getValue());
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
 }
