@@ -21,9 +21,12 @@
 #
 # Settings (environment): DURATION (s per wrk run, 15), CONNECTIONS (wrk, 32), THREADS (wrk, 2), RATE (hey, requests/s
 # in total, 200), HEY_SECONDS (10), JAVA_OPTS (for the application serving; default a sized heap, see docs/performance.md),
-# IMPORT_JAVA_OPTS (for the import, which holds the parsed corpus in memory; default none), WORK (target/bench),
+# IMPORT_JAVA_OPTS (for the first start, which imports the corpus as a stream; default JAVA_OPTS), WORK (target/bench),
 # IMPORT (fresh; reuse keeps the database of the last run of that size), FLAVOUR (h2, or postgresql: the flavour
 # built with -Ppostgres, on a fresh database dicta_bench_SIZE of the server on PG_ADDRESS, 127.0.0.1:5432, user postgres).
+# PROFILE=1 also records each of the scenarios that miss their targets with Java Flight Recorder and writes what its
+# CPU samples were doing to $WORK/profiles/NAME.txt (bench/profile.sh); the recording costs a few per cent, so take
+# the figures from a run without it.
 # Not a test: figures on shared machines are noisy; compare ratios measured in one run, and medians of several runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,7 +43,7 @@ THREADS="${THREADS:-2}"
 RATE="${RATE:-200}"
 HEY_SECONDS="${HEY_SECONDS:-10}"
 JAVA_OPTS="${JAVA_OPTS--Xms64m -Xmx160m -XX:+UseSerialGC}"
-IMPORT_JAVA_OPTS="${IMPORT_JAVA_OPTS:-}"
+IMPORT_JAVA_OPTS="${IMPORT_JAVA_OPTS-$JAVA_OPTS}"
 WORK="$(mkdir -p "${WORK:-target/bench}" && cd "${WORK:-target/bench}" && pwd)"
 PORT=8088
 BASE="http://127.0.0.1:${PORT}"
@@ -74,6 +77,21 @@ fi
 [ -f "$MINIMAL_JAR" ] || mvn -B -q -ntp -f bench/minimal/pom.xml package -DskipTests
 
 now_ms() { date +%s%3N; }
+
+PROFILE="${PROFILE:-}"
+[ -z "$PROFILE" ] || mkdir -p "$WORK/profiles"
+# Java options that record the whole run of a process in $WORK/profiles/$1.jfr when PROFILE is set.
+recording_opts() { [ -z "$PROFILE" ] || echo "-XX:StartFlightRecording=settings=profile,filename=$WORK/profiles/$1.jfr"; }
+profile_summary() { [ -z "$PROFILE" ] || bench/profile.sh "$WORK/profiles/$1.jfr" > "$WORK/profiles/$1.txt"; }
+profiled() { # $1: name; the rest: a command run against the application, recorded on it when PROFILE is set
+    local name="$1"; shift
+    [ -z "$PROFILE" ] || jcmd "$APP_PID" JFR.start name="$name" settings=profile > /dev/null
+    "$@"
+    if [ -n "$PROFILE" ]; then
+        jcmd "$APP_PID" JFR.stop name="$name" filename="$WORK/profiles/$name.jfr" > /dev/null
+        profile_summary "$name"
+    fi
+}
 
 APP_PID=""
 stop_app() {
@@ -166,11 +184,12 @@ else
     fresh_database
     echo "Importing $CORPUS into a fresh $FLAVOUR database"
     started=$(now_ms)
-    DICTA_SEED_DIR="$CORPUS" start_app "$log" "$IMPORT_JAVA_OPTS"
+    DICTA_SEED_DIR="$CORPUS" start_app "$log" "$IMPORT_JAVA_OPTS $(recording_opts import)"
     wait_for "$BASE/q/health/ready"
     import_total_ms=$(( $(now_ms) - started ))
     echo "$import_total_ms" > "$WORK/import-$SIZE-$FLAVOUR.ms"
     stop_app
+    profile_summary import
 fi
 read_ms=$(grep -o 'Read and checked .* in [0-9]* ms' "$log" | grep -o '[0-9]* ms' | grep -o '[0-9]*')
 write_ms=$(grep -o 'written in [0-9]* ms' "$log" | grep -o '[0-9]*')
@@ -250,9 +269,10 @@ if [ -x "$AOT_JAVA" ]; then
 fi
 
 started=$(now_ms)
-DICTA_SEED_ENABLED=false start_app "$WORK/run-$SIZE.log"
+DICTA_SEED_ENABLED=false start_app "$WORK/run-$SIZE.log" "$JAVA_OPTS $(recording_opts startup)"
 wait_for "$BASE/api/v1/languages"
 startup_ms=$(( $(now_ms) - started ))
+[ -z "$PROFILE" ] || { jcmd "$APP_PID" JFR.dump filename="$WORK/profiles/startup.jfr" > /dev/null; profile_summary startup; }
 
 # ---- scenario parameters, read through the API ----
 S1_ID=$(curl -sf "$BASE/api/v1/quotes?lang=fa&limit=1" | jq -r '.items[0].id')
@@ -401,21 +421,21 @@ for i in "${!URLS[@]}"; do
     RPS[$i]=$(throughput "${URLS[$i]}")
     read -r "P50[$i]" "P99[$i]" < <(latency "${URLS[$i]}")
 done
-mix_rps=$(throughput -s "$WORK/mix.lua" "$BASE")
+mix_rps=$(profiled s6 throughput -s "$WORK/mix.lua" "$BASE")
 mix_errors=$(tail -n 12 "$WORK/wrk-$SIZE.txt" | awk '/Non-2xx/ {print $5}')
 [ -z "$mix_errors" ] || echo "warning: S6 had $mix_errors answers other than 2xx/3xx" >&2
 mix_reads_rps=$(throughput -s "$WORK/mix-reads.lua" "$BASE")
 
 echo "Reads spread over the corpus, searches for words of its vocabulary, a popular set under writes"
-spread_rps=$(spread_throughput "$WORK/spread-urls.txt")
+spread_rps=$(profiled spread spread_throughput "$WORK/spread-urls.txt")
 read -r spread_p50 spread_p99 < <(rate_latency "$WORK/spread-urls.txt")
-words_rps=$(spread_throughput "$WORK/words-urls.txt")
+words_rps=$(profiled words spread_throughput "$WORK/words-urls.txt")
 read -r words_p50 words_p99 < <(rate_latency "$WORK/words-urls.txt")
 popular_rps=$(spread_throughput "$WORK/popular-urls.txt")
 read -r popular5_rps popular5_p50 popular5_p99 popular5_ok < <(under_writes "$WORK/popular-urls.txt" 5)
 read -r popular20_rps popular20_p50 popular20_p99 popular20_ok < <(under_writes "$WORK/popular-urls.txt" 20)
 # An edit's latency while reads spread over the corpus saturate the server.
-read -r saturated_rps edit_p50 edit_p99 edit_ok < <(under_writes "$WORK/spread-urls.txt" 5)
+read -r saturated_rps edit_p50 edit_p99 edit_ok < <(profiled edit-under-reads under_writes "$WORK/spread-urls.txt" 5)
 stop_app
 
 # The same reads with the response cache off: what a read costs when nobody asked for it just before (random picks
@@ -428,6 +448,9 @@ rows=()
 for i in "${!URLS[@]}"; do
     if [[ "${NAMES[$i]}" == S4* ]]; then
         rps_off=null; p50_off=null; p99_off=null
+    elif [[ "${NAMES[$i]}" == S2* ]]; then
+        rps_off=$(profiled s2-uncached throughput "${URLS[$i]}")
+        read -r p50_off p99_off < <(latency "${URLS[$i]}")
     else
         rps_off=$(throughput "${URLS[$i]}")
         read -r p50_off p99_off < <(latency "${URLS[$i]}")
@@ -440,9 +463,9 @@ for i in "${!URLS[@]}"; do
 done
 rows+=("$(jq -cn --argjson rps "$mix_rps" --argjson nginx "$nginx_rps" \
     '{scenario: "S6 reads + 5 % writes", rps: $rps, ratio: (($rps / $nginx * 100 | round) / 100), p50_ms: null, p99_ms: null, uncached: null}')")
-spread_off_rps=$(spread_throughput "$WORK/spread-urls.txt")
+spread_off_rps=$(profiled spread-uncached spread_throughput "$WORK/spread-urls.txt")
 read -r spread_off_p50 spread_off_p99 < <(rate_latency "$WORK/spread-urls.txt")
-words_off_rps=$(spread_throughput "$WORK/words-urls.txt")
+words_off_rps=$(profiled words-uncached spread_throughput "$WORK/words-urls.txt")
 read -r words_off_p50 words_off_p99 < <(rate_latency "$WORK/words-urls.txt")
 spread_row() { # $1 name, $2 rps, $3 p50, $4 p99, $5 rps uncached, $6 p50, $7 p99
     jq -cn --arg s "$1" --argjson rps "$2" --argjson nginx "$nginx_rps" --argjson p50 "$3" --argjson p99 "$4" \

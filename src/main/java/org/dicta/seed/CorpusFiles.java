@@ -39,6 +39,14 @@ public sealed interface CorpusFiles permits CorpusFiles.Directory, CorpusFiles.P
      */
     byte[] read(String name) throws IOException;
 
+    /**
+     * The file of this name as a stream, for files too large to hold (a corpus's annotations).
+     *
+     * @throws NoSuchFileException when the corpus has no such file
+     * @throws IOException when it cannot be opened
+     */
+    InputStream open(String name) throws IOException;
+
     /** Whether the name stays within the corpus: a corpus may name only its own files, not {@code ../..} or absolute ones. */
     boolean within(String name);
 
@@ -54,6 +62,11 @@ public sealed interface CorpusFiles permits CorpusFiles.Directory, CorpusFiles.P
         @Override
         public byte[] read(String name) throws IOException {
             return Files.readAllBytes(dir.resolve(name));
+        }
+
+        @Override
+        public InputStream open(String name) throws IOException {
+            return Files.newInputStream(dir.resolve(name));
         }
 
         @Override
@@ -83,12 +96,18 @@ public sealed interface CorpusFiles permits CorpusFiles.Directory, CorpusFiles.P
 
         @Override
         public byte[] read(String name) throws IOException {
-            try (InputStream in = loader.getResourceAsStream(resource(name))) {
-                if (in == null) {
-                    throw new NoSuchFileException(location(name));
-                }
+            try (InputStream in = open(name)) {
                 return in.readAllBytes();
             }
+        }
+
+        @Override
+        public InputStream open(String name) throws IOException {
+            InputStream in = loader.getResourceAsStream(resource(name));
+            if (in == null) {
+                throw new NoSuchFileException(location(name));
+            }
+            return in;
         }
 
         @Override

@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -28,14 +29,17 @@ import org.dicta.auth.CurrentEditor;
 import org.dicta.history.Outcome;
 import org.dicta.language.Language;
 import org.dicta.language.LanguageCatalog;
+import org.dicta.meeting.Meeting;
 import org.dicta.meeting.MeetingEditor;
 import org.dicta.meeting.MeetingInput;
 import org.dicta.quote.Quote;
 import org.dicta.quote.QuoteChanged;
 import org.dicta.quote.QuoteEditor;
 import org.dicta.quote.QuoteInput;
+import org.dicta.source.Source;
 import org.dicta.source.SourceEditor;
 import org.dicta.source.SourceInput;
+import org.dicta.speaker.Speaker;
 import org.dicta.speaker.SpeakerEditor;
 import org.dicta.speaker.SpeakerInput;
 import org.dicta.topic.Topic;
@@ -95,7 +99,11 @@ public class CorpusImporter {
         }
     }
 
-    /** Imports the configured corpus unless one was imported before; returns the new import record if any. */
+    /**
+     * Imports the configured corpus unless one was imported before; returns the new import record if any. The corpus
+     * is read as a stream and written as it is read, a chunk at a time, in one transaction: memory does not grow with
+     * the corpus, and a fault anywhere in it leaves nothing behind.
+     */
     public Optional<CorpusImport> importIfEmpty() {
         Optional<CorpusImport> imported = QuarkusTransaction.requiringNew().timeout(timeoutSeconds()).call(() -> {
             CorpusFiles files = config.corpus();
@@ -104,9 +112,10 @@ public class CorpusImporter {
                 return Optional.<CorpusImport>empty();
             }
             long started = System.nanoTime();
-            Corpus corpus = CorpusLoader.load(files);
-            LOG.infof("Read and checked %s in %d ms", files.location(), (System.nanoTime() - started) / 1_000_000);
-            return Optional.of(persist(corpus, files.location()));
+            Writer writer = new Writer();
+            CorpusLoader.Summary summary = CorpusLoader.stream(files, CorpusLoader.Existing.NONE, writer);
+            LOG.infof("Read and checked %s in %d ms", files.location(), (System.nanoTime() - started - writer.nanos) / 1_000_000);
+            return Optional.of(writer.finish(summary, files.location()));
         });
         catalog.refresh();
         return imported;
@@ -119,50 +128,121 @@ public class CorpusImporter {
     /** Persists a checked corpus in one transaction: all of it, or (on any failure) nothing. */
     public CorpusImport importCorpus(Corpus corpus) {
         try {
-            return QuarkusTransaction.requiringNew().timeout(timeoutSeconds())
-                    .call(() -> persist(corpus, "a corpus loaded by the caller"));
+            return QuarkusTransaction.requiringNew().timeout(timeoutSeconds()).call(() -> {
+                Writer writer = new Writer();
+                corpus.languages().forEach(writer::language);
+                corpus.topics().forEach(writer::topic);
+                corpus.speakers().forEach(writer::speaker);
+                corpus.sources().forEach(writer::source);
+                corpus.meetings().forEach(writer::meeting);
+                for (int from = 0; from < corpus.quotes().size(); from += CorpusLoader.QUOTE_CHUNK) {
+                    writer.quotes(corpus.quotes().subList(from, Math.min(corpus.quotes().size(), from + CorpusLoader.QUOTE_CHUNK)));
+                }
+                return writer.finish(new CorpusLoader.Summary(corpus.annotationsSha256(), corpus.languages().size(),
+                        corpus.topics().size(), corpus.speakers().size(), corpus.sources().size(), corpus.meetings().size(),
+                        corpus.quotes().size(), corpus.variantCount()), "a corpus loaded by the caller");
+            });
         } finally {
             catalog.refresh();
         }
     }
 
-    private static final int FLUSH_EVERY = 1000;
+    /**
+     * Writes a corpus directly (no revisions) as the loader hands it on, in the caller's transaction. The session is
+     * flushed and let go of every few hundred documents and after every chunk of quotes, so that it stays small at any
+     * corpus size; later entries point at earlier ones by reference.
+     */
+    private final class Writer implements CorpusLoader.Sink {
 
-    /** Writes the corpus directly (no revisions); {@code origin} names where it came from, for the log. */
-    private CorpusImport persist(Corpus corpus, String origin) {
-        long started = System.nanoTime();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        corpus.languages().forEach(em::persist);
-        corpus.topics().forEach(em::persist);
-        corpus.speakers().forEach(speaker -> {
-            speaker.indexNames();
-            em.persist(speaker);
-        });
-        corpus.sources().forEach(em::persist);
-        corpus.meetings().forEach(em::persist);
-        // Written in chunks, each flushed and then let go of, so that the session stays small at any corpus size.
-        em.flush();
-        int written = 0;
-        for (Quote quote : corpus.quotes()) {
-            quote.updatedAt = now;
-            em.persist(quote);
-            if (++written % FLUSH_EVERY == 0) {
-                em.flush();
-                em.clear();
-            }
+        private static final int DOCUMENTS_HELD = 200;
+
+        private final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        /** Time spent writing, for the log. */
+        long nanos;
+        private int held;
+
+        @Override
+        public void language(Language language) {
+            write(() -> em.persist(language));
         }
-        CorpusImport record = new CorpusImport();
-        record.annotationsSha256 = corpus.annotationsSha256();
-        record.quotes = corpus.quotes().size();
-        record.variants = corpus.variantCount();
-        record.importedAt = now;
-        em.persist(record);
-        em.flush();
-        LOG.infof("Imported corpus from %s: %d languages, %d topics, %d speakers, %d sources, %d meetings, %d quotes, %d variants "
-                + "(written in %d ms)", origin, corpus.languages().size(), corpus.topics().size(), corpus.speakers().size(),
-                corpus.sources().size(), corpus.meetings().size(), record.quotes, record.variants,
-                (System.nanoTime() - started) / 1_000_000);
-        return record;
+
+        @Override
+        public void topic(Topic topic) {
+            write(() -> em.persist(topic));
+        }
+
+        @Override
+        public void speaker(Speaker speaker) {
+            write(() -> {
+                speaker.indexNames();
+                em.persist(speaker);
+            });
+        }
+
+        @Override
+        public void source(Source source) {
+            write(() -> {
+                em.persist(source);
+                if (++held % DOCUMENTS_HELD == 0) {
+                    letGo(); // documents are the corpus's largest entries
+                }
+            });
+        }
+
+        @Override
+        public void meeting(Meeting meeting) {
+            write(() -> em.persist(meeting));
+        }
+
+        @Override
+        public void quotes(List<Quote> quotes) {
+            write(() -> {
+                for (Quote quote : quotes) {
+                    quote.updatedAt = now;
+                    em.persist(quote);
+                }
+                letGo();
+            });
+        }
+
+        @Override
+        public Set<String> taken(Collection<String> quoteIds) {
+            return Set.copyOf(em.createQuery("select q.id from Quote q where q.id in :ids", String.class)
+                    .setParameter("ids", quoteIds).getResultList());
+        }
+
+        @Override
+        public <T> T reference(Class<T> type, String id) {
+            return em.getReference(type, id);
+        }
+
+        private void letGo() {
+            em.flush();
+            em.clear();
+        }
+
+        private void write(Runnable step) {
+            long started = System.nanoTime();
+            step.run();
+            nanos += System.nanoTime() - started;
+        }
+
+        /** Records the import, in the same transaction. */
+        CorpusImport finish(CorpusLoader.Summary summary, String origin) {
+            CorpusImport record = new CorpusImport();
+            record.annotationsSha256 = summary.annotationsSha256();
+            record.quotes = summary.quotes();
+            record.variants = summary.variants();
+            record.importedAt = now;
+            write(() -> {
+                em.persist(record);
+                em.flush();
+            });
+            LOG.infof("Imported corpus from %s: %d languages, %d topics, %d speakers, %d sources, %d meetings, %d quotes, "
+                    + "%d variants (written in %d ms)", origin, summary.languages(), summary.topics(), summary.speakers(),
+                    summary.sources(), summary.meetings(), record.quotes, record.variants, nanos / 1_000_000);
+            return record;
+        }
     }
 
     /** Unpacks and applies a zipped corpus. */

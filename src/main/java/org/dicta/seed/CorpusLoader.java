@@ -1,6 +1,8 @@
 package org.dicta.seed;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -8,17 +10,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -53,6 +60,14 @@ import org.dicta.web.constraints.QueryValues;
  * see {@link CorpusFiles}) and checks every entry: ids,
  * references, language tags, dates, file hashes, and above all that each variant's text occurs in its source, whose
  * offsets it records. All errors are collected, so that an editor fixes the file in one pass.
+ *
+ * <p>The annotation file is read as a stream, one entry at a time, and each checked entry is handed to a {@link Sink}
+ * as soon as it is complete: {@link #stream} holds no quote and no document's text beyond a few recent ones, so that
+ * memory does not grow with the corpus's texts or its quotes. What it keeps for the references of later entries is the
+ * catalogue (languages, topics, speakers) and, for each source and meeting, its id with a language, a file name or a
+ * date and the ids of its sources. Quotes stream when their section comes after the sections they refer to, as the
+ * seeds and the generator write them; a file that lists quotes earlier is read whole, as before. {@link #load} collects
+ * everything into a {@link Corpus}, for the callers that need it all at once.
  */
 public final class CorpusLoader {
 
@@ -69,6 +84,11 @@ public final class CorpusLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final List<String> SECTIONS = List.of("languages", "topics", "speakers", "sources", "meetings", "quotes");
+    /** Quotes checked and handed on together: the sink writes them as one chunk. */
+    static final int QUOTE_CHUNK = 1000;
+    /** Documents whose text is kept for the spans of the quotes that follow them (others are read again). */
+    private static final int TEXTS_KEPT = 64;
 
     private static org.yaml.snakeyaml.LoaderOptions loaderOptions() {
         org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
@@ -96,19 +116,75 @@ public final class CorpusLoader {
         boolean language(String code);
     }
 
+    /**
+     * Where checked entries go, in the file's order, each as soon as it is complete. Nothing more is handed on once an
+     * error has been found (the rest of the file is still checked, for the errors' sake), and {@link #stream} then
+     * throws: a sink that writes rolls its transaction back.
+     */
+    public interface Sink {
+        void language(Language language);
+
+        void topic(Topic topic);
+
+        void speaker(Speaker speaker);
+
+        void source(Source source);
+
+        void meeting(Meeting meeting);
+
+        /** The next quotes of the file, up to {@link #QUOTE_CHUNK} of them. */
+        void quotes(List<Quote> quotes);
+
+        /** Which of these quote ids were handed on before (in an earlier chunk): duplicates. */
+        Set<String> taken(Collection<String> quoteIds);
+
+        /** What an entry handed on later points at: a source or meeting of the corpus that this sink was given. */
+        <T> T reference(Class<T> type, String id);
+    }
+
+    /** What {@link #stream} read: the annotation file's SHA-256 (it identifies an import) and how much of each kind. */
+    public record Summary(String annotationsSha256, int languages, int topics, int speakers, int sources, int meetings,
+            int quotes, int variants) {
+    }
+
+    /** A source of the corpus, as later entries need it: its language and the file its text is read from again. */
+    private record DeclaredSource(String lang, String file) {
+    }
+
+    /** A meeting of the corpus, as its quotes need it: the date they take and the sources they may cite. */
+    private record DeclaredMeeting(LocalDate date, Set<String> sources) {
+    }
+
+    /** A checked quote waiting for the rest of its chunk, with where it is in the file. */
+    private record Pending(Quote quote, String where) {
+    }
+
     private final CorpusFiles files;
     private final Existing existing;
+    private final Sink sink;
     private final List<String> errors = new ArrayList<>();
     private final Map<String, Language> languages = new LinkedHashMap<>();
     private final Map<String, Topic> topics = new LinkedHashMap<>();
     private final Map<String, Speaker> speakers = new LinkedHashMap<>();
-    private final Map<String, Source> sources = new LinkedHashMap<>();
-    private final Map<String, Meeting> meetings = new LinkedHashMap<>();
-    private final Map<String, Quote> quotes = new LinkedHashMap<>();
+    private final Map<String, DeclaredSource> sources = new HashMap<>();
+    private final Map<String, DeclaredMeeting> meetings = new HashMap<>();
+    private final Map<String, String> texts = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > TEXTS_KEPT;
+        }
+    };
+    private final List<Pending> pending = new ArrayList<>();
+    private final Set<String> pendingIds = new HashSet<>();
+    private final Set<String> sectionsRead = new HashSet<>();
+    private final Set<String> unwritten = new HashSet<>();
+    private int quoteCount;
+    private int variantCount;
 
-    private CorpusLoader(CorpusFiles files, Existing existing) {
+    private CorpusLoader(CorpusFiles files, Existing existing, Sink sink) {
         this.files = files;
         this.existing = existing;
+        this.sink = sink;
     }
 
     /**
@@ -139,12 +215,26 @@ public final class CorpusLoader {
     }
 
     /**
-     * Loads a corpus whose references may also name stored resources.
+     * Loads a corpus whose references may also name stored resources, all of it into memory.
      *
      * @throws CorpusException naming the file and every faulty entry
      */
     public static Corpus load(CorpusFiles files, Existing existing) {
-        return new CorpusLoader(files, existing).load();
+        Collector collected = new Collector();
+        Summary summary = stream(files, existing, collected);
+        return new Corpus(summary.annotationsSha256(), List.copyOf(collected.languages), List.copyOf(collected.topics),
+                List.copyOf(collected.speakers), List.copyOf(collected.sources.values()),
+                List.copyOf(collected.meetings.values()), List.copyOf(collected.quotes.values()));
+    }
+
+    /**
+     * Reads and checks a corpus, handing each checked entry to the sink as it goes.
+     *
+     * @throws CorpusException naming the file and every faulty entry (the sink has then been given only entries
+     *     before the first error)
+     */
+    public static Summary stream(CorpusFiles files, Existing existing, Sink sink) {
+        return new CorpusLoader(files, existing, sink).stream();
     }
 
     /**
@@ -153,28 +243,14 @@ public final class CorpusLoader {
      * @throws CorpusException when the file is missing, unreadable, empty or not in the format
      */
     public static CorpusFile read(CorpusFiles files) {
-        return parse(files).document();
-    }
-
-    /** The annotation file's bytes (their SHA-256 identifies an import) and what they say. */
-    private record Parsed(byte[] bytes, CorpusFile document) {
-    }
-
-    private static Parsed parse(CorpusFiles files) {
         String file = files.location(ANNOTATIONS);
-        byte[] bytes;
-        try {
-            bytes = files.read(ANNOTATIONS);
+        CorpusFile document;
+        try (InputStream in = files.open(ANNOTATIONS)) {
+            document = YAML.readValue(in, CorpusFile.class);
         } catch (NoSuchFileException e) {
             throw new CorpusException(file, List.of("the file does not exist"));
-        } catch (IOException e) {
-            throw new CorpusException(file, List.of("the file cannot be read: " + e.getMessage()));
-        }
-        CorpusFile document;
-        try {
-            document = YAML.readValue(bytes, CorpusFile.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new CorpusException(file, List.of(path(e) + ": unknown field '" + e.getPropertyName() + "'"
+            throw new CorpusException(file, List.of(path(e, "") + ": unknown field '" + e.getPropertyName() + "'"
                     + line(e) + "; the fields here are " + e.getKnownPropertyIds()));
         } catch (JsonProcessingException e) {
             throw new CorpusException(file, List.of("not a valid annotation file" + line(e) + ": " + e.getOriginalMessage()));
@@ -184,35 +260,132 @@ public final class CorpusLoader {
         if (document == null) {
             throw new CorpusException(file, List.of("the file is empty"));
         }
-        return new Parsed(bytes, document);
+        return document;
     }
 
-    private Corpus load() {
-        Parsed parsed = parse(files);
-        CorpusFile document = parsed.document();
-        byte[] bytes = parsed.bytes();
-        forEach(document.languages(), "languages", this::language);
-        forEach(document.topics(), "topics", this::topic);
-        forEach(document.speakers(), "speakers", this::speaker);
-        forEach(document.sources(), "sources", this::source);
-        forEach(document.meetings(), "meetings", this::meeting);
-        forEach(document.quotes(), "quotes", this::quote);
-        if (!errors.isEmpty()) {
-            throw new CorpusException(files.location(ANNOTATIONS), errors);
+    /** A fault that stops the reading of the file: it is not in the format. */
+    private static final class Unreadable extends Exception {
+        Unreadable(String message) {
+            super(message, null, false, false);
         }
-        return new Corpus(sha256(bytes), List.copyOf(languages.values()), List.copyOf(topics.values()),
-                List.copyOf(speakers.values()),
-                List.copyOf(sources.values()), List.copyOf(meetings.values()), List.copyOf(quotes.values()));
+    }
+
+    private Summary stream() {
+        String file = files.location(ANNOTATIONS);
+        MessageDigest digest = sha256Digest();
+        try (InputStream raw = files.open(ANNOTATIONS);
+                DigestInputStream in = new DigestInputStream(raw, digest);
+                JsonParser parser = YAML.createParser(in)) {
+            readDocument(parser);
+            in.transferTo(OutputStream.nullOutputStream()); // the digest covers the whole file, comments after the end too
+        } catch (NoSuchFileException e) {
+            throw new CorpusException(file, List.of("the file does not exist"));
+        } catch (Unreadable e) {
+            errors.add(e.getMessage());
+            throw new CorpusException(file, errors);
+        } catch (JsonProcessingException e) {
+            errors.add("not a valid annotation file" + line(e) + ": " + e.getOriginalMessage());
+            throw new CorpusException(file, errors);
+        } catch (IOException e) {
+            throw new CorpusException(file, List.of("the file cannot be read: " + e.getMessage()));
+        }
+        if (!errors.isEmpty()) {
+            throw new CorpusException(file, errors);
+        }
+        return new Summary(HexFormat.of().formatHex(digest.digest()), languages.size(), topics.size(), speakers.size(),
+                sources.size(), meetings.size(), quoteCount, variantCount);
+    }
+
+    private void readDocument(JsonParser parser) throws IOException, Unreadable {
+        JsonToken token = parser.nextToken();
+        if (token == null || token == JsonToken.VALUE_NULL) {
+            throw new Unreadable("the file is empty");
+        }
+        if (token != JsonToken.START_OBJECT) {
+            throw new Unreadable("not a valid annotation file" + line(parser) + ": the top level must be a mapping of "
+                    + SECTIONS);
+        }
+        List<Map.Entry<String, CorpusFile.QuoteEntry>> heldQuotes = null;
+        for (token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+            String section = parser.currentName();
+            String at = line(parser);
+            parser.nextToken();
+            if (!SECTIONS.contains(section)) {
+                throw new Unreadable("top level: unknown field '" + section + "'" + at + "; the fields here are " + SECTIONS);
+            }
+            if (!sectionsRead.add(section)) {
+                throw new Unreadable("top level: the section '" + section + "' appears twice" + at + "; merge the two");
+            }
+            switch (section) {
+                case "languages" -> section(parser, section, CorpusFile.LanguageEntry.class, this::language);
+                case "topics" -> section(parser, section, CorpusFile.TopicEntry.class, this::topic);
+                case "speakers" -> section(parser, section, CorpusFile.SpeakerEntry.class, this::speaker);
+                case "sources" -> section(parser, section, CorpusFile.SourceEntry.class, this::source);
+                case "meetings" -> section(parser, section, CorpusFile.MeetingEntry.class, this::meeting);
+                default -> {
+                    if (sectionsRead.containsAll(SECTIONS)) {
+                        section(parser, section, CorpusFile.QuoteEntry.class, this::quote);
+                    } else {
+                        // Sections the quotes may refer to are still to come: the quotes wait for them.
+                        List<Map.Entry<String, CorpusFile.QuoteEntry>> held = new ArrayList<>();
+                        section(parser, section, CorpusFile.QuoteEntry.class, (entry, where) -> held.add(Map.entry(where, entry)));
+                        heldQuotes = held;
+                    }
+                }
+            }
+        }
+        if (heldQuotes != null) {
+            heldQuotes.forEach(held -> quote(held.getValue(), held.getKey()));
+        }
+        flushQuotes();
+    }
+
+    private interface EntryReader<E> {
+        void read(E entry, String where);
+    }
+
+    /** Reads a section's entries one at a time; the parser is at the section's value. */
+    private <E> void section(JsonParser parser, String section, Class<E> type, EntryReader<E> reader) throws IOException, Unreadable {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return;
+        }
+        if (token != JsonToken.START_ARRAY) {
+            throw new Unreadable("not a valid annotation file" + line(parser) + ": " + section + " must be a list of entries");
+        }
+        int i = 0;
+        for (token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken(), i++) {
+            String where = section + "[" + i + "]";
+            if (token == JsonToken.VALUE_NULL) {
+                errors.add(where + ": empty entry");
+                continue;
+            }
+            E entry;
+            try {
+                entry = YAML.readValue(parser, type);
+            } catch (UnrecognizedPropertyException e) {
+                throw new Unreadable(path(e, where) + ": unknown field '" + e.getPropertyName() + "'" + line(e)
+                        + "; the fields here are " + e.getKnownPropertyIds());
+            }
+            reader.read(entry, where);
+        }
     }
 
     private static String line(JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
+        return line(e.getLocation());
+    }
+
+    private static String line(JsonParser parser) {
+        return line(parser.currentLocation());
+    }
+
+    private static String line(JsonLocation at) {
         return at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
-    /** "speakers[3]" from Jackson's reference path, in the notation of the loader's other messages. */
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
+    /** "speakers[3]" from where the entry is and Jackson's reference path within it, as the loader's other messages say. */
+    private static String path(JsonMappingException e, String entry) {
+        StringBuilder path = new StringBuilder(entry);
         List<JsonMappingException.Reference> references = e.getPath();
         for (JsonMappingException.Reference reference : references.subList(0, Math.max(0, references.size() - 1))) {
             if (reference.getIndex() >= 0) {
@@ -224,23 +397,9 @@ public final class CorpusLoader {
         return path.length() == 0 ? "top level" : path.toString();
     }
 
-    private interface EntryReader<E> {
-        void read(E entry, String where);
-    }
-
-    private <E> void forEach(List<E> entries, String section, EntryReader<E> reader) {
-        if (entries == null) {
-            return;
-        }
-        for (int i = 0; i < entries.size(); i++) {
-            E entry = entries.get(i);
-            String where = section + "[" + i + "]";
-            if (entry == null) {
-                errors.add(where + ": empty entry");
-            } else {
-                reader.read(entry, where);
-            }
-        }
+    /** Whether entries may still be handed on: not once an error has been found. */
+    private boolean clean() {
+        return errors.isEmpty();
     }
 
     private void language(CorpusFile.LanguageEntry entry, String position) {
@@ -260,6 +419,9 @@ public final class CorpusLoader {
         language.direction = enumValue(TextDirection.class, entry.direction(), where, "direction");
         language.position = languages.size();
         languages.put(language.code, language);
+        if (clean()) {
+            sink.language(language);
+        }
     }
 
     private void topic(CorpusFile.TopicEntry entry, String position) {
@@ -275,6 +437,9 @@ public final class CorpusLoader {
             errors.add(where + ": labels must name the topic in at least one language");
         }
         topics.put(topic.id, topic);
+        if (clean()) {
+            sink.topic(topic);
+        }
     }
 
     private void speaker(CorpusFile.SpeakerEntry entry, String position) {
@@ -308,6 +473,9 @@ public final class CorpusLoader {
             }
         }
         speakers.put(speaker.id, speaker);
+        if (clean()) {
+            sink.speaker(speaker);
+        }
     }
 
     private void source(CorpusFile.SourceEntry entry, String position) {
@@ -334,14 +502,8 @@ public final class CorpusLoader {
                     + " the annotation records: the document changed, or the annotation names the wrong file");
             return;
         }
-        try {
-            source.text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            errors.add(where + ": file " + entry.file() + " is not valid UTF-8");
+        source.text = decode(bytes, entry.file(), where);
+        if (source.text == null) {
             return;
         }
         String fault = SafeText.fault(source.text, true);
@@ -349,7 +511,63 @@ public final class CorpusLoader {
             errors.add(where + ": file " + entry.file() + " " + fault);
             return;
         }
-        sources.put(source.id, source);
+        sources.put(source.id, new DeclaredSource(source.lang, entry.file()));
+        texts.put(source.id, source.text);
+        if (clean()) {
+            sink.source(source);
+        }
+    }
+
+    private String decode(byte[] bytes, String file, String where) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            errors.add(where + ": file " + file + " is not valid UTF-8");
+            return null;
+        }
+    }
+
+    /**
+     * The source of this id with its text, to locate a span in: a source of the corpus (its text kept or read again) or
+     * a stored one; null, with an error, when there is none.
+     */
+    private Source located(String id, String where, String field) {
+        if (id == null) {
+            errors.add(where + ": " + field + " is required");
+            return null;
+        }
+        DeclaredSource declared = sources.get(id);
+        if (declared == null) {
+            Source stored = existing.find(Source.class, id);
+            if (stored == null) {
+                errors.add(where + ": " + field + " names unknown source '" + id + "'");
+            }
+            return stored;
+        }
+        String text = texts.get(id);
+        if (text == null) {
+            byte[] bytes = document(declared.file(), where);
+            text = bytes == null ? null : decode(bytes, declared.file(), where);
+            if (text == null) {
+                return null;
+            }
+            texts.put(id, text);
+        }
+        Source located = new Source();
+        located.id = id;
+        located.lang = declared.lang();
+        located.text = text;
+        return located;
+    }
+
+    /** What an entry points at for a source or meeting: the sink's, when the corpus declares it, else the stored one. */
+    private <T> T pointer(Class<T> type, String id, T stored) {
+        boolean declared = type == Source.class ? sources.containsKey(id) : meetings.containsKey(id);
+        return declared ? sink.reference(type, id) : stored;
     }
 
     private void meeting(CorpusFile.MeetingEntry entry, String position) {
@@ -387,30 +605,49 @@ public final class CorpusLoader {
         if (sourceIds.isEmpty()) {
             errors.add(where + ": sources must name at least one source that reports the meeting");
         }
+        Set<String> reporting = new HashSet<>();
         for (String sourceId : sourceIds) {
             if (sourceId == null) {
                 errors.add(where + ": a source id is empty");
                 continue;
             }
-            Source source = reference(sources, Source.class, sourceId, where, "sources", "source");
-            if (source != null) {
-                meeting.sources.add(source);
+            Source stored = sources.containsKey(sourceId) ? null : existing.find(Source.class, sourceId);
+            if (stored == null && !sources.containsKey(sourceId)) {
+                errors.add(where + ": sources names unknown source '" + sourceId + "'");
+            } else if (reporting.add(sourceId)) {
+                meeting.sources.add(pointer(Source.class, sourceId, stored));
             }
         }
-        meetings.put(meeting.id, meeting);
+        meetings.put(meeting.id, new DeclaredMeeting(meeting.date, Set.copyOf(reporting)));
+        if (clean()) {
+            sink.meeting(meeting);
+        }
     }
 
     private void quote(CorpusFile.QuoteEntry entry, String position) {
         String where = position + " (" + entry.id() + ")";
-        if (!newId(entry.id(), quotes.keySet(), where, "quote")) {
+        if (!newId(entry.id(), pendingIds, where, "quote")) {
             return;
         }
+        pendingIds.add(entry.id());
         Quote quote = new Quote();
         quote.id = entry.id();
         quote.speaker = reference(speakers, Speaker.class, entry.speaker(), where, "speaker", "speaker");
-        quote.meeting = reference(meetings, Meeting.class, entry.meeting(), where, "meeting", "meeting");
-        if (quote.meeting != null && quote.meeting.date != null) {
-            quote.sortDate = quote.meeting.date;
+        DeclaredMeeting declared = entry.meeting() == null ? null : meetings.get(entry.meeting());
+        if (entry.meeting() == null) {
+            errors.add(where + ": meeting is required");
+        } else if (declared != null) {
+            quote.meeting = sink.reference(Meeting.class, entry.meeting());
+            if (declared.date() != null) {
+                quote.sortDate = declared.date();
+            }
+        } else {
+            quote.meeting = existing.find(Meeting.class, entry.meeting());
+            if (quote.meeting == null) {
+                errors.add(where + ": meeting names unknown meeting '" + entry.meeting() + "'");
+            } else if (quote.meeting.date != null) {
+                quote.sortDate = quote.meeting.date;
+            }
         }
         for (String topicId : Objects.requireNonNullElse(entry.topics(), List.<String>of())) {
             Topic topic = reference(topics, Topic.class, topicId, where, "topics", "topic");
@@ -423,20 +660,46 @@ public final class CorpusLoader {
             errors.add(where + ": a quote needs at least one variant");
         }
         for (int i = 0; i < variants.size(); i++) {
-            QuoteVariant variant = variant(variants.get(i), quote.meeting, where + " variants[" + i + "]");
+            QuoteVariant variant = variant(variants.get(i), entry.meeting(), declared, where + " variants[" + i + "]");
             if (variant != null) {
                 quote.addVariant(variant);
             }
         }
-        quotes.put(quote.id, quote);
+        pending.add(new Pending(quote, where));
+        quoteCount++;
+        variantCount += quote.variants.size();
+        if (pending.size() >= QUOTE_CHUNK) {
+            flushQuotes();
+        }
     }
 
-    private QuoteVariant variant(CorpusFile.VariantEntry entry, Meeting meeting, String where) {
+    /** Hands the pending quotes on, once none of them repeats the id of a quote handed on before. */
+    private void flushQuotes() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        Set<String> taken = new HashSet<>(sink.taken(pendingIds));
+        pendingIds.stream().filter(unwritten::contains).forEach(taken::add);
+        for (Pending quote : pending) {
+            if (taken.contains(quote.quote().id)) {
+                errors.add(quote.where() + ": duplicate quote id '" + quote.quote().id + "'");
+            }
+        }
+        if (clean()) {
+            sink.quotes(pending.stream().map(Pending::quote).toList());
+        } else {
+            unwritten.addAll(pendingIds); // only once the corpus is refused: its duplicates are still reported
+        }
+        pending.clear();
+        pendingIds.clear();
+    }
+
+    private QuoteVariant variant(CorpusFile.VariantEntry entry, String meetingId, DeclaredMeeting meeting, String where) {
         if (entry == null) {
             errors.add(where + ": empty entry");
             return null;
         }
-        Source source = reference(sources, Source.class, entry.source(), where, "source", "source");
+        Source source = located(entry.source(), where, "source");
         QuoteMode mode = enumValue(QuoteMode.class, entry.mode(), where, "mode");
         String note = optional(entry.note(), where, "note");
         String text = required(entry.text(), where, "text");
@@ -444,9 +707,8 @@ public final class CorpusLoader {
             return null;
         }
         // A stored meeting the corpus does not redeclare gains the source when the quote is written.
-        if (meeting != null && meetings.containsKey(meeting.id)
-                && meeting.sources.stream().noneMatch(reporting -> reporting.id.equals(source.id))) {
-            errors.add(where + ": source '" + source.id + "' is not among the sources of meeting '" + meeting.id
+        if (meeting != null && !meeting.sources().contains(source.id)) {
+            errors.add(where + ": source '" + source.id + "' is not among the sources of meeting '" + meetingId
                     + "'; add it to the meeting's sources or attach the quote to the meeting it reports");
         }
         String lang = entry.lang() == null ? source.lang : entry.lang();
@@ -460,7 +722,7 @@ public final class CorpusLoader {
         QuoteVariant variant = new QuoteVariant();
         variant.lang = lang;
         variant.mode = mode;
-        variant.source = source;
+        variant.source = pointer(Source.class, source.id, source);
         variant.text = text;
         variant.note = note;
         variant.spanStart = span[0];
@@ -621,10 +883,64 @@ public final class CorpusLoader {
     }
 
     static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256Digest().digest(bytes));
+    }
+
+    private static MessageDigest sha256Digest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
+    /** The sink of {@link #load}: everything, in memory. */
+    private static final class Collector implements Sink {
+        final List<Language> languages = new ArrayList<>();
+        final List<Topic> topics = new ArrayList<>();
+        final List<Speaker> speakers = new ArrayList<>();
+        final Map<String, Source> sources = new LinkedHashMap<>();
+        final Map<String, Meeting> meetings = new LinkedHashMap<>();
+        final Map<String, Quote> quotes = new LinkedHashMap<>();
+
+        @Override
+        public void language(Language language) {
+            languages.add(language);
+        }
+
+        @Override
+        public void topic(Topic topic) {
+            topics.add(topic);
+        }
+
+        @Override
+        public void speaker(Speaker speaker) {
+            speakers.add(speaker);
+        }
+
+        @Override
+        public void source(Source source) {
+            sources.put(source.id, source);
+        }
+
+        @Override
+        public void meeting(Meeting meeting) {
+            meetings.put(meeting.id, meeting);
+        }
+
+        @Override
+        public void quotes(List<Quote> chunk) {
+            chunk.forEach(quote -> quotes.put(quote.id, quote));
+        }
+
+        @Override
+        public Set<String> taken(Collection<String> quoteIds) {
+            return quoteIds.stream().filter(quotes::containsKey).collect(java.util.stream.Collectors.toSet());
+        }
+
+        @Override
+        public <T> T reference(Class<T> type, String id) {
+            return type.cast(type == Source.class ? sources.get(id) : meetings.get(id));
         }
     }
 }

@@ -208,6 +208,42 @@ class PackagedApplicationIT {
                 .contains("quotes[18] (raisi-good-agreements): speaker names unknown speaker 'ebrahim-raisy'");
     }
 
+    @Test
+    void aCorpusFaultyNearItsEndLeavesNothingBehindAndTheFixedOneImportsWhole() throws Exception {
+        // 1 200 quotes: the first 1 000 are written before the fault in the last one is read, and rolled back with it.
+        Path corpus = work.resolve("corpus");
+        assertThat(org.dicta.seed.CorpusGenerator.run(new String[] {"--variants", "3000", "--out", corpus.toString()},
+                System.out, System.err)).isZero();
+        Path annotations = corpus.resolve("annotations.yaml");
+        String good = Files.readString(annotations);
+        int last = good.lastIndexOf("  speaker: speaker-");
+        Files.writeString(annotations, good.substring(0, last) + "  speaker: nobody-" + good.substring(last + "  speaker: speaker-".length()));
+        Path data = work.resolve("data");
+        process = Instance.launch(environment(data, corpus), List.of(), work.resolve("late-fault.log"));
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("process exits").isTrue();
+        assertThat(process.exitValue()).isNotZero();
+        assertThat(Files.readString(work.resolve("late-fault.log"))).contains("speaker names unknown speaker 'nobody-");
+        try (Connection connection = database.connect(data); Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery("select (select count(*) from quote) + (select count(*) from source)"
+                        + " + (select count(*) from meeting) + (select count(*) from corpus_import)")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(1)).as("nothing of the refused corpus is stored").isZero();
+        }
+
+        Files.writeString(annotations, good);
+        int port = start(data, corpus, work.resolve("fixed.log"));
+        given().baseUri("http://localhost").port(port)
+                .when().get("/api/v1/quotes/q0-0")
+                .then().statusCode(200).body("speaker.id", startsWith("speaker-"));
+        instance.stop();
+        assertThat(Files.readString(work.resolve("fixed.log"))).contains("1200 quotes");
+        try (Connection connection = database.connect(data); Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery("select count(*) from quote")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(1)).isEqualTo(1200);
+        }
+    }
+
     private static void copySeeds(Path target) throws java.io.IOException {
         Files.createDirectories(target);
         try (Stream<Path> files = Files.list(Path.of("seeds"))) {
