@@ -2,6 +2,8 @@ package org.dicta.app;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.dicta.auth.TokenCommand;
 import org.dicta.seed.CorpusGenerator;
@@ -23,6 +25,22 @@ public final class DictaMain {
         if (args.length > 0 && args[0].equals("corpus")) {
             System.exit(CorpusGenerator.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
+        absoluteDataDirectory();
         Quarkus.run(args);
+    }
+
+    /**
+     * Resolves the data directory ({@code DICTA_DATA_DIR} or {@code -Ddicta.data-dir}) against the working directory:
+     * H2 refuses a relative file path that does not start with {@code ./}, such as {@code DICTA_DATA_DIR=mydata}.
+     */
+    private static void absoluteDataDirectory() {
+        String dir = System.getProperty("dicta.data-dir", System.getenv("DICTA_DATA_DIR"));
+        if (dir != null && !dir.isBlank()) {
+            try {
+                System.setProperty("dicta.data-dir", Path.of(dir).toAbsolutePath().normalize().toString());
+            } catch (InvalidPathException notAPath) {
+                // left as given: the start-up then names the setting that is wrong
+            }
+        }
     }
 }

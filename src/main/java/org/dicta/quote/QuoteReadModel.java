@@ -65,8 +65,28 @@ public class QuoteReadModel {
         return Optional.ofNullable(load(List.of(id)).get(id));
     }
 
-    /** The quote's record as its entities hold it now (not the stored one). */
+    /**
+     * The quote's record as the quote now stands: the stored one when it is as current as the quote (after a write,
+     * the change feed rebuilds it before the writer is answered), else one built from the entities.
+     */
     public Optional<QuoteRecord> current(String id) {
+        String stamp;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("select version, updated_at from quote where id = ?")) {
+            statement.setString(1, id);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                stamp = QuoteRecord.stamp(row.getLong(1), row.getObject(2, java.time.OffsetDateTime.class));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the version of quote " + id, e);
+        }
+        QuoteRecord stored = load(List.of(id)).get(id);
+        if (stored != null && stored.stamp().equals(stamp)) {
+            return Optional.of(stored);
+        }
         return Optional.ofNullable(entities(List.of(id)).get(id)).map(QuoteRecord::of);
     }
 

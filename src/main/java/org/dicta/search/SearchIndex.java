@@ -51,6 +51,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
@@ -68,6 +69,8 @@ import org.apache.lucene.util.BytesRef;
 @ApplicationScoped
 public class SearchIndex {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SearchIndex.class);
+
     private static final String QUOTE = "quote";
     private static final String VARIANT = "variant";
     private static final String SPEAKER = "speaker";
@@ -83,6 +86,13 @@ public class SearchIndex {
     /** Commit metadata: which database the index was built from (another one, even with the same corpus, differs). */
     private static final String DATABASE = "dicta.database";
 
+    /**
+     * The order of date-sorted pages, newest meeting first, then quote id, then variant id; also the order of the
+     * documents in every segment (the index sort), so that a page's search stops once it has its documents.
+     */
+    private static final Sort BY_DATE = new Sort(new SortField(DATE, SortField.Type.LONG, true),
+            new SortField(QUOTE, SortField.Type.STRING), new SortField(VARIANT, SortField.Type.LONG));
+
     /** Random draws before a selective filter's matches are listed instead (see {@link #randomQuote}). */
     static final int RANDOM_DRAWS = 512;
 
@@ -97,16 +107,34 @@ public class SearchIndex {
             directory = config.indexDir().isPresent()
                     ? FSDirectory.open(config.indexDir().get())
                     : new ByteBuffersDirectory();
-            Map<String, Analyzer> analyzers = new HashMap<>();
-            for (Analysis analysis : Analysis.values()) {
-                analyzers.put(analysis.field(), analysis.analyzer());
-            }
-            writer = new IndexWriter(directory, new IndexWriterConfig(
-                    new PerFieldAnalyzerWrapper(Analysis.PLAIN.analyzer(), analyzers))
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            writer = openWriter(directory, config);
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index in " + config.indexDir().orElse(null), e);
+        }
+    }
+
+    private static IndexWriterConfig writerConfig(IndexWriterConfig.OpenMode mode) {
+        Map<String, Analyzer> analyzers = new HashMap<>();
+        for (Analysis analysis : Analysis.values()) {
+            analyzers.put(analysis.field(), analysis.analyzer());
+        }
+        return new IndexWriterConfig(new PerFieldAnalyzerWrapper(Analysis.PLAIN.analyzer(), analyzers))
+                .setIndexSort(BY_DATE)
+                .setOpenMode(mode);
+    }
+
+    /**
+     * The writer of the index in this directory. An index written in another order (by a release before the index
+     * sort) cannot be appended to: it is started afresh, and the start-up check rebuilds it from the database.
+     */
+    private static IndexWriter openWriter(Directory directory, SearchConfig config) throws IOException {
+        try {
+            return new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        } catch (IllegalArgumentException otherOrder) {
+            LOG.infof("The search index in %s is kept in another order (%s); it is started afresh and rebuilt from the database",
+                    config.indexDir().orElse(null), otherOrder.getMessage());
+            return new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.CREATE));
         }
     }
 
@@ -199,13 +227,13 @@ public class SearchIndex {
     }
 
     /**
-     * One page of the quotes whose variants match, newest meeting first (then by quote id), after the given key.
+     * One page of the quotes whose variants match, newest meeting first (then by quote id), after the given key. The
+     * documents lie in that order in every segment, so each segment is read only up to the page's last document: the
+     * cost grows with the page size, not with the number of matches.
      *
      * @param rows how many quotes to return at most
      */
     public List<SearchHit> searchByDate(SearchQuery query, SearchFilter filter, String afterKey, int rows) {
-        Sort sort = new Sort(new SortField(DATE, SortField.Type.LONG, true), new SortField(QUOTE, SortField.Type.STRING),
-                new SortField(VARIANT, SortField.Type.LONG));
         Map<String, SearchHit> hits = new LinkedHashMap<>();
         IndexSearcher searcher = acquire();
         try {
@@ -222,7 +250,8 @@ public class SearchIndex {
             }
             Query lucene = build(query, filter);
             while (true) {
-                TopDocs top = searcher.searchAfter(after, lucene, batch, sort);
+                // The index is sorted as the page is: each segment stops after its first documents past the cursor.
+                TopDocs top = searcher.search(lucene, new TopFieldCollectorManager(BY_DATE, batch, after, batch));
                 for (ScoreDoc scoreDoc : top.scoreDocs) {
                     FieldDoc doc = (FieldDoc) scoreDoc;
                     String quoteId = ((BytesRef) doc.fields[1]).utf8ToString();

@@ -118,7 +118,21 @@ public class CorpusImporter {
             return Optional.of(writer.finish(summary, files.location()));
         });
         catalog.refresh();
+        if (imported.isPresent()) {
+            updateStatistics();
+        }
         return imported;
+    }
+
+    /**
+     * Brings the query planner's statistics up to date after a bulk import. Until then they describe an empty
+     * database, and PostgreSQL plans a page of a filtered list as a scan of every quote (85 ms instead of 0.1 ms for
+     * a language's first page at 100k variants) until autovacuum next analyses the tables.
+     */
+    private void updateStatistics() {
+        long started = System.nanoTime();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("analyze").executeUpdate());
+        LOG.infof("Planner statistics updated in %d ms", (System.nanoTime() - started) / 1_000_000);
     }
 
     private int timeoutSeconds() {

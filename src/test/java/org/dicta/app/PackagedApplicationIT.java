@@ -104,6 +104,24 @@ class PackagedApplicationIT {
     }
 
     @Test
+    void aRelativeDataDirectoryIsResolvedAgainstTheWorkingDirectory() throws Exception {
+        // H2 itself refuses "mydata/dicta" (a relative path without "./"): the application resolves it first.
+        Path directory = work.resolve("relative");
+        copySeeds(directory.resolve("seeds"));
+        Map<String, String> env = new HashMap<>(database.environment());
+        env.put(Instance.WORKING_DIRECTORY, directory.toString());
+        env.put("DICTA_DATA_DIR", "mydata");
+        instance = Instance.start(env, work.resolve("relative.log"));
+        given().baseUri(instance.baseUri()).when().get("/api/v1/quotes/khamenei-neutralise-sanctions-weapon")
+                .then().statusCode(200).body("speaker.id", equalTo("ali-khamenei"));
+        instance.stop();
+        assertThat(directory.resolve("mydata").resolve("keys").resolve("public-key.pem")).exists();
+        if (!Flavour.isPostgres()) {
+            assertThat(directory.resolve("mydata").resolve("dicta.mv.db")).exists();
+        }
+    }
+
+    @Test
     void anEditorMintsATokenWithTheJarAndTheirChangeSurvivesARestart() throws Exception {
         Path data = work.resolve("data");
         String token = Instance.mintToken(environment(data, Path.of("seeds")), "alice", "editor", work.resolve("token.err"));

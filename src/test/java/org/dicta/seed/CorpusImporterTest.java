@@ -2,6 +2,7 @@ package org.dicta.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -23,6 +24,12 @@ class CorpusImporterTest {
 
     @Inject
     CorpusImporter importer;
+
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "dicta.db.kind")
+    String databaseKind;
 
     @Test
     void startUpImportedTheSeedCorpusOnce() {
@@ -58,6 +65,15 @@ class CorpusImporterTest {
 
         assertThat(Language.<Language>findByIdOptional("de")).isEmpty();
         assertThat(counts()).containsExactly(4L, 4L, 5L, 3L, 26L, 72L, 1L);
+    }
+
+    @Test
+    void thePlannerStatisticsDescribeTheImportedCorpus() {
+        // PostgreSQL records when a table was last analysed; H2 keeps no such record to read back.
+        assumeTrue(databaseKind.equals("postgresql"), "PostgreSQL only: run with -Ppostgres");
+        List<?> analysed = em.createNativeQuery("select relname from pg_stat_user_tables where schemaname = current_schema()"
+                + " and relname in ('quote', 'quote_variant', 'source') and last_analyze is not null").getResultList();
+        assertThat(analysed).hasSize(3);
     }
 
     private static List<Long> counts() {
