@@ -134,12 +134,47 @@ public class SearchIndexer {
     private void rebuild(String database) {
         long started = System.nanoTime();
         Instant readAt = Instant.now();
-        Map<String, List<String>> topics = topics("", null);
         try (Stream<Tuple> rows = variantRows("", null)) {
-            Iterator<IndexedVariant> variants = rows.map(row -> indexed(row, topics)).iterator();
-            index.rebuild(variants, readAt, database);
+            index.rebuild(withTopics(rows.iterator()), readAt, database);
         }
         LOG.infof("Search index rebuilt: %d variants in %d ms", index.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Rows read before their quotes' topics are looked up together. */
+    private static final int TOPIC_BATCH = 2000;
+
+    /**
+     * The variants of these rows with their quotes' topics, looked up for a batch of rows at a time: a rebuild holds
+     * the topics of a few thousand quotes, not of the whole corpus.
+     */
+    private Iterator<IndexedVariant> withTopics(Iterator<Tuple> rows) {
+        return new Iterator<>() {
+            private final java.util.ArrayDeque<IndexedVariant> ready = new java.util.ArrayDeque<>();
+
+            @Override
+            public boolean hasNext() {
+                if (ready.isEmpty()) {
+                    List<Tuple> batch = new ArrayList<>(TOPIC_BATCH);
+                    while (batch.size() < TOPIC_BATCH && rows.hasNext()) {
+                        batch.add(rows.next());
+                    }
+                    if (!batch.isEmpty()) {
+                        List<String> quotes = batch.stream().map(row -> row.get(1, String.class)).distinct().toList();
+                        Map<String, List<String>> topics = topics(" where q.id in :ids", quotes);
+                        batch.forEach(row -> ready.add(indexed(row, topics)));
+                    }
+                }
+                return !ready.isEmpty();
+            }
+
+            @Override
+            public IndexedVariant next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return ready.poll();
+            }
+        };
     }
 
     /** The indexed fields of quote variants (those of retracted quotes too, marked so). */

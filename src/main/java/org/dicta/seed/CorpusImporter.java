@@ -105,6 +105,7 @@ public class CorpusImporter {
      * the corpus, and a fault anywhere in it leaves nothing behind.
      */
     public Optional<CorpusImport> importIfEmpty() {
+        long[] written = new long[1];
         Optional<CorpusImport> imported = QuarkusTransaction.requiringNew().timeout(timeoutSeconds()).call(() -> {
             CorpusFiles files = config.corpus();
             if (CorpusImport.count() > 0) {
@@ -115,10 +116,13 @@ public class CorpusImporter {
             Writer writer = new Writer();
             CorpusLoader.Summary summary = CorpusLoader.stream(files, CorpusLoader.Existing.NONE, writer);
             LOG.infof("Read and checked %s in %d ms", files.location(), (System.nanoTime() - started - writer.nanos) / 1_000_000);
-            return Optional.of(writer.finish(summary, files.location()));
+            CorpusImport record = writer.finish(summary, files.location());
+            written[0] = System.nanoTime();
+            return Optional.of(record);
         });
         catalog.refresh();
         if (imported.isPresent()) {
+            LOG.infof("Import committed in %d ms", (System.nanoTime() - written[0]) / 1_000_000);
             updateStatistics();
         }
         return imported;
@@ -168,7 +172,7 @@ public class CorpusImporter {
      */
     private final class Writer implements CorpusLoader.Sink {
 
-        private static final int DOCUMENTS_HELD = 200;
+        private static final int ENTRIES_HELD = 200;
 
         private final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         /** Time spent writing, for the log. */
@@ -195,17 +199,23 @@ public class CorpusImporter {
 
         @Override
         public void source(Source source) {
-            write(() -> {
-                em.persist(source);
-                if (++held % DOCUMENTS_HELD == 0) {
-                    letGo(); // documents are the corpus's largest entries
-                }
-            });
+            write(() -> hold(source));
         }
 
         @Override
         public void meeting(Meeting meeting) {
-            write(() -> em.persist(meeting));
+            write(() -> hold(meeting));
+        }
+
+        /**
+         * Persists a source or meeting, and lets the session go every few hundred of them: documents are the corpus's
+         * largest entries, and each meeting holds a reference to each of its sources.
+         */
+        private void hold(Object entry) {
+            em.persist(entry);
+            if (++held % ENTRIES_HELD == 0) {
+                letGo();
+            }
         }
 
         @Override
