@@ -134,7 +134,7 @@ public class SearchIndexer {
     private void rebuild(String database) {
         long started = System.nanoTime();
         Instant readAt = Instant.now();
-        try (Stream<Tuple> rows = variantRows("", null)) {
+        try (Stream<Tuple> rows = variantRows(" order by q.id", null)) {
             index.rebuild(withTopics(rows.iterator()), readAt, database);
         }
         LOG.infof("Search index rebuilt: %d variants in %d ms", index.size(), (System.nanoTime() - started) / 1_000_000);
@@ -144,8 +144,9 @@ public class SearchIndexer {
     private static final int TOPIC_BATCH = 2000;
 
     /**
-     * The variants of these rows with their quotes' topics, looked up for a batch of rows at a time: a rebuild holds
-     * the topics of a few thousand quotes, not of the whole corpus.
+     * The variants of these rows (in the order of their quote ids) with their quotes' topics, looked up for a batch of
+     * rows at a time by the range of quote ids it spans: a rebuild holds the topics of a few thousand quotes, not of
+     * the whole corpus, and asks for them with one statement of one shape.
      */
     private Iterator<IndexedVariant> withTopics(Iterator<Tuple> rows) {
         return new Iterator<>() {
@@ -159,8 +160,8 @@ public class SearchIndexer {
                         batch.add(rows.next());
                     }
                     if (!batch.isEmpty()) {
-                        List<String> quotes = batch.stream().map(row -> row.get(1, String.class)).distinct().toList();
-                        Map<String, List<String>> topics = topics(" where q.id in :ids", quotes);
+                        Map<String, List<String>> topics = topicsBetween(batch.get(0).get(1, String.class),
+                                batch.get(batch.size() - 1).get(1, String.class));
                         batch.forEach(row -> ready.add(indexed(row, topics)));
                     }
                 }
@@ -185,6 +186,16 @@ public class SearchIndexer {
             query.setParameter("ids", quoteIds);
         }
         return query.getResultStream();
+    }
+
+    /** The topic ids of the quotes whose ids lie in this range, by quote id. */
+    private Map<String, List<String>> topicsBetween(String first, String last) {
+        Map<String, List<String>> topics = new HashMap<>();
+        em.createQuery("select q.id, t.id from Quote q join q.topics t where q.id between :first and :last", Tuple.class)
+                .setParameter("first", first).setParameter("last", last).getResultStream()
+                .forEach(row -> topics.computeIfAbsent(row.get(0, String.class), id -> new ArrayList<>())
+                        .add(row.get(1, String.class)));
+        return topics;
     }
 
     /** The topic ids of the quotes, by quote id: of every quote, or of those given. */
