@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -94,7 +92,7 @@ class DatePagingTest {
             unsorted.commit();
         }
 
-        SearchIndex index = new SearchIndex(new OnDisk(indexDir));
+        SearchIndex index = new SearchIndex(InMemorySearch.onDisk(indexDir));
         try {
             assertThat(index.readAt()).as("nothing of the old index is kept: the start-up check rebuilds it").isEmpty();
             assertThat(index.searchByDate(SearchQuery.parse("anything"), InMemorySearch.language(null), null, 10)).isEmpty();
@@ -123,37 +121,5 @@ class DatePagingTest {
     private IndexedVariant variant(String quote, LocalDate date, String text) {
         return new IndexedVariant(nextVariant++, quote, "speaker", "meeting", "en", "direct", List.of(), date,
                 Instant.parse("2023-03-13T12:00:00Z"), false, text);
-    }
-
-    private record OnDisk(Path dir) implements SearchConfig {
-        @Override
-        public Optional<Path> indexDir() {
-            return Optional.of(dir);
-        }
-
-        @Override
-        public int batchSize() {
-            return 256;
-        }
-
-        @Override
-        public Duration commitInterval() {
-            return Duration.ofSeconds(1);
-        }
-
-        @Override
-        public Duration pollInterval() {
-            return Duration.ofSeconds(2);
-        }
-
-        @Override
-        public Duration changeGapTimeout() {
-            return Duration.ofMinutes(10);
-        }
-
-        @Override
-        public Duration changeRetention() {
-            return Duration.ofDays(1);
-        }
     }
 }

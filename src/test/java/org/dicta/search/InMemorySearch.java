@@ -7,14 +7,19 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** An index in memory with the default settings, and filters, for tests of the index alone. */
+/** An index in memory (or in a directory) with the default settings, and filters, for tests of the index alone. */
 final class InMemorySearch {
 
     private InMemorySearch() {
     }
 
     static SearchConfig config() {
-        return new InMemory();
+        return new Defaults(Optional.empty());
+    }
+
+    /** The default settings with the index in this directory. */
+    static SearchConfig onDisk(Path dir) {
+        return new Defaults(Optional.of(dir));
     }
 
     /** Variants in this language (null: any), nothing else restricted. */
@@ -65,11 +70,7 @@ final class InMemorySearch {
         }
     }
 
-    private static final class InMemory implements SearchConfig {
-        @Override
-        public Optional<Path> indexDir() {
-            return Optional.empty();
-        }
+    private record Defaults(Optional<Path> indexDir) implements SearchConfig {
 
         @Override
         public int batchSize() {
