@@ -1,8 +1,10 @@
 // Dicta explorer: search attributed quotes, read their variants side by side, check each against its source.
 // Every piece of data goes into the page as text (textContent, text nodes, attributes), never as HTML.
 
+import {dateElement} from './calendars.js';
 import {ApiError, get, getNext} from './dicta-api.js';
 import {el, highlighted} from './dom.js';
+import {showFeed} from './feeds.js';
 import {hideFinder, setCatalogue, showFinder} from './finder.js';
 
 const PAGE_SIZE = 20;
@@ -19,6 +21,8 @@ const skipLink = document.querySelector('.skip-link');
 
 /** Language code → {englishName, nativeName, direction}, from /api/v1/languages. */
 const languages = new Map();
+/** Speaker, topic and meeting id → its English name, label or title, for headings and feed titles. */
+const names = {speaker: new Map(), topic: new Map(), meeting: new Map()};
 /** Source id → promise of the full source, fetched once per page view. */
 const sources = new Map();
 let nextPage = null;
@@ -46,6 +50,16 @@ function inLanguage(map, lang) {
         return '';
     }
     return map[lang] ?? english(map);
+}
+
+/**
+ * The reader's language, which decides the calendar shown beside ISO dates (Persian: Solar Hijri, Arabic: Hijri): the
+ * language the explorer shows quotes in, i.e. the search form's Language filter. It stays chosen when the reader opens
+ * a quote from the results; with none chosen (all languages), dates are ISO dates alone. The page itself is in English
+ * and the browser's own languages are not used, as for the quotes (the explorer asks for lang=all).
+ */
+function readerLanguage() {
+    return form.elements.lang.value || null;
 }
 
 function permalink(quoteId) {
@@ -84,6 +98,9 @@ async function loadFilters() {
     fillSelect(form.elements.speaker, speakers, (s) => english(s.names));
     fillSelect(form.elements.meeting, meetings, (m) => `${m.date ?? 'undated'} · ${english(m.titles)}`);
     fillSelect(form.elements.topic, topics, (t) => english(t.labels));
+    speakers.forEach((s) => names.speaker.set(s.id, english(s.names)));
+    topics.forEach((t) => names.topic.set(t.id, english(t.labels)));
+    meetings.forEach((m) => names.meeting.set(m.id, english(m.titles)));
     setCatalogue({languages, speakers, meetings});
 }
 
@@ -126,7 +143,7 @@ function sourceLine(source) {
         source.headline ? ', ' : null,
         source.headline ? el('cite', {class: 'headline', lang: source.lang, dir: direction(source.lang)}, source.headline) : null,
         source.date ? ', ' : null,
-        source.date ? el('time', {datetime: source.date}, source.date) : null,
+        source.date ? dateElement(source.date, readerLanguage()) : null,
         ' · ',
         el('a', {class: 'source-link', href: `api/v1/sources/${encodeURIComponent(source.id)}`}, `document ${source.id}`));
 }
@@ -163,13 +180,15 @@ function renderQuote(quote) {
     return el('li', {},
         el('article', {class: 'quote', id: `quote-${quote.id}`, 'data-quote-id': quote.id, 'aria-labelledby': headingId},
             el('header', {class: 'quote-header'},
-                el('h3', {id: headingId, class: 'speaker'}, english(quote.speaker.names)),
+                el('h3', {id: headingId, class: 'speaker'},
+                    el('a', {class: 'speaker-link', href: searchHash({speaker: quote.speaker.id})}, english(quote.speaker.names))),
                 el('p', {class: 'quote-meta'},
                     el('span', {class: 'meeting'}, english(meeting.titles)),
                     ' · ',
-                    meeting.date ? el('time', {datetime: meeting.date}, meeting.date) : 'undated'),
+                    meeting.date ? dateElement(meeting.date, readerLanguage()) : 'undated'),
                 quote.topics.length
-                    ? el('ul', {class: 'topics', 'aria-label': 'Topics'}, ...quote.topics.map((t) => el('li', {}, english(t.labels))))
+                    ? el('ul', {class: 'topics', 'aria-label': 'Topics'}, ...quote.topics.map((t) =>
+                        el('li', {}, el('a', {class: 'topic-link', href: searchHash({topic: t.id})}, english(t.labels)))))
                     : null),
             el('div', {class: 'variants'}, ...variants.map((v) => v.section)),
             // Full width under the variants: sources are long documents.
@@ -227,8 +246,9 @@ async function openSource(variant, button, panel) {
             source.headline ? ': ' : '',
             source.headline ? el('cite', {lang: source.lang, dir: direction(source.lang)}, source.headline) : null),
         el('p', {class: 'source-info', lang: 'en', dir: 'ltr'},
-            `Source ${source.id}${source.publisher ? ` (${source.publisher})` : ''}, ${source.date ?? 'undated'}, `
-            + `${source.length} characters; the quoted words are marked (characters ${start} to ${end}). `
+            `Source ${source.id}${source.publisher ? ` (${source.publisher})` : ''}, `,
+            source.date ? dateElement(source.date, readerLanguage()) : 'undated',
+            `, ${source.length} characters; the quoted words are marked (characters ${start} to ${end}). `
             + `SHA-256 ${source.sha256}.`)];
     if (!matches) {
         parts.push(el('p', {class: 'error', lang: 'en', dir: 'ltr', role: 'alert'},
@@ -302,6 +322,63 @@ function formFromParams(params) {
     }
 }
 
+/** The address of the search view of these filters: #/search?… (#/ for none). */
+function searchHash(params) {
+    const query = new URLSearchParams(Object.entries(params).filter(([, value]) => value)).toString();
+    return query ? `#/search?${query}` : '#/';
+}
+
+/** The English names of a filter's ids (one or several, comma-separated), joined with "or" as the API combines them. */
+function named(kind, ids) {
+    return ids.split(',').map((id) => id.trim()).filter(Boolean)
+        .map((id) => names[kind].get(id) ?? id).join(' or ');
+}
+
+/**
+ * What a view's filters select, in words: "Direct quotes by Ali Khamenei on Sanctions in Persian, matching “x”, from
+ * 2023-03-01 until 2023-03-31"; "All quotes" for none.
+ */
+function filtersInWords(params) {
+    if (!Object.keys(params).length) {
+        return 'All quotes';
+    }
+    const words = [{direct: 'Direct quotes', indirect: 'Reported quotes'}[params.mode] ?? 'Quotes'];
+    if (params.speaker) {
+        words.push(`by ${named('speaker', params.speaker)}`);
+    }
+    if (params.topic) {
+        words.push(`on ${named('topic', params.topic)}`);
+    }
+    if (params.meeting) {
+        words.push(`at ${named('meeting', params.meeting)}`);
+    }
+    if (params.lang) {
+        words.push(`in ${languageName(params.lang)}`);
+    }
+    let text = words.join(' ');
+    if (params.q) {
+        text += `, matching “${params.q}”`;
+    }
+    if (params.from || params.to) {
+        text += `, ${[params.from ? `from ${params.from}` : '', params.to ? `until ${params.to}` : ''].filter(Boolean).join(' ')}`;
+    }
+    return text;
+}
+
+/** The title of a view's feed, as feed readers list it: "Dicta: quotes by Ali Khamenei", "Dicta: all quotes". */
+function feedTitle(params) {
+    const words = filtersInWords(params);
+    return `Dicta: ${words.charAt(0).toLowerCase()}${words.slice(1)}`;
+}
+
+/** The heading of a list: a speaker's or a topic's view names them; another search is "Search results". */
+function listTitle(params) {
+    if (params.speaker || params.topic) {
+        return filtersInWords(params);
+    }
+    return Object.keys(params).length ? 'Search results' : 'Latest quotes';
+}
+
 function describe(count, more, params) {
     const filtered = Object.keys(params).length > 0;
     if (count === 0) {
@@ -343,8 +420,9 @@ async function showView({title, status, view, load, show}) {
 
 function showList(params, view) {
     shown = 0;
+    showFeed(params, feedTitle(params), true);
     return showView({
-        title: Object.keys(params).length ? 'Search results' : 'Latest quotes',
+        title: listTitle(params),
         status: 'Searching…',
         view,
         load: () => get('quotes', {...params, limit: PAGE_SIZE}),
@@ -392,6 +470,7 @@ async function showMore() {
 }
 
 function showQuote(id, openVariantId, view) {
+    showFeed({}, feedTitle({}), false);
     return showView({
         title: 'Quote',
         status: 'Loading the quote…',
@@ -437,6 +516,7 @@ function route() {
     const hash = location.hash.replace(/^#/, '');
     if (hash === '/find' || hash.startsWith('/find?')) {
         renderToken++; // an answer to the view left behind is dropped
+        showFeed({}, feedTitle({}), false);
         showSearchArea(false);
         showFinder(new URLSearchParams(hash.slice('/find?'.length)), location.hash);
         return;
@@ -481,7 +561,7 @@ function navigate(hash) {
 form.addEventListener('submit', (event) => {
     event.preventDefault();
     const params = paramsFromForm();
-    navigate(Object.keys(params).length ? `#/search?${new URLSearchParams(params)}` : '#/');
+    navigate(searchHash(params));
 });
 form.addEventListener('reset', () => {
     // After the browser has cleared the fields.

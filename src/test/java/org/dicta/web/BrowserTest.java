@@ -2,6 +2,7 @@ package org.dicta.web;
 
 import static io.restassured.RestAssured.given;
 
+import com.microsoft.playwright.Page;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.path.json.JsonPath;
 import java.net.URL;
@@ -38,6 +39,19 @@ abstract class BrowserTest {
             chromium.close();
             chromium = null;
         }
+    }
+
+    /** Opens the explorer at this route (a hash, or "" for the latest quotes) and waits for its view. */
+    void open(Page page, String hash) {
+        page.navigate(app + hash);
+        awaitView(page);
+    }
+
+    /** Waits until the explorer's result list shows the current route and no request is under way. */
+    static void awaitView(Page page) {
+        page.waitForFunction("""
+                () => { const list = document.getElementById('results');
+                        return list.getAttribute('aria-busy') === 'false' && list.dataset.view === location.hash; }""");
     }
 
     /** What the API answers a reader for this path and these parameters (200 expected). */

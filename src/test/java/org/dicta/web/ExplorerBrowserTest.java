@@ -312,7 +312,7 @@ class ExplorerBrowserTest extends BrowserTest {
             assertThat(page.locator("style").count()).isZero();
 
             List<String> selectors = List.of("body", "label", "input", "select", "#status", ".site-header nav a",
-                    "button[type=submit]", "button.secondary", ".quote-meta", ".topics li", ".variant-label",
+                    "button[type=submit]", "button.secondary", ".feed-link", ".speaker-link", ".quote-meta", ".topics li", ".topic-link", ".variant-label",
                     ".mode-direct, .mode-indirect", ".variant-text", ".variant-speaker", ".variant-source", ".source-link",
                     "button.show-source", "mark.hit", ".source-info", ".source-text", ".source-text mark.span",
                     ".quote-footer", ".permalink", ".site-footer", ".site-footer a", ".error");
@@ -345,18 +345,6 @@ class ExplorerBrowserTest extends BrowserTest {
                 }
                 return failures;
             }""";
-
-    private void open(Page page, String hash) {
-        page.navigate(app + hash);
-        awaitView(page);
-    }
-
-    /** Waits until the result list shows the current route and no request is under way. */
-    private static void awaitView(Page page) {
-        page.waitForFunction("""
-                () => { const list = document.getElementById('results');
-                        return list.getAttribute('aria-busy') === 'false' && list.dataset.view === location.hash; }""");
-    }
 
     private static void tabUntil(Page page, String condition, int maxTabs) {
         for (int i = 0; i < maxTabs; i++) {
