@@ -45,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** Feeds of quotes for feed readers (Atom) and programs (JSON Feed): the quote list's filters, in change order. */
@@ -103,12 +104,16 @@ public class FeedResource {
                             schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Last-Modified", description = "When any quote last changed, for If-Modified-Since.",
                             schema = @Schema(type = SchemaType.STRING))},
+            // JSON Feed first: generated clients then ask for it and get a typed JsonFeed; readers, which send no such
+            // Accept, get Atom.
             content = {
+                    @Content(mediaType = JsonFeed.MEDIA_TYPE, schema = @Schema(implementation = JsonFeed.class)),
                     @Content(mediaType = AtomWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
                             description = "An Atom 1.0 feed document (RFC 4287) with RFC 5005 paging links and RFC 6721 "
                                     + "tombstones."),
-                            examples = @ExampleObject(name = "speaker", summary = "A speaker's quotes", value = ATOM_EXAMPLE)),
-                    @Content(mediaType = JsonFeed.MEDIA_TYPE, schema = @Schema(implementation = JsonFeed.class))})
+                            examples = @ExampleObject(name = "speaker", summary = "A speaker's quotes", value = ATOM_EXAMPLE))})
+    @APIResponse(responseCode = "406", description = "The Accept header accepts none of Atom (also as application/xml or "
+            + "text/xml) and JSON Feed.")
     @APIResponse(responseCode = "304", description = "Not modified: the ETag given in If-None-Match (or, without it, the "
             + "date in If-Modified-Since) is still current.", headers = {
             @Header(name = "ETag", description = "The current validator.", schema = @Schema(type = SchemaType.STRING)),
@@ -123,6 +128,11 @@ public class FeedResource {
                     minimum = "1", maximum = "100", defaultValue = "50"), example = "50") @RestQuery String limit,
             @Parameter(description = "Opaque cursor from the feed's `next` link; only valid with the same filters.",
                     example = "djF8ZjBhOWY5YzB8MTY3ODcwMDAwMDAwMDAwMHxraGFtZW5laS1zcGlyaXR1YWxpdHk") @RestQuery String cursor,
+            @Parameter(description = "The ETag of a copy fetched before: 304 while it is current.", example = "\"5d41402abc4b2a76b9719d911017c592\"")
+            @RestHeader("If-None-Match") String ifNoneMatch,
+            @Parameter(description = "The Last-Modified date of a copy fetched before (used without If-None-Match): 304 while "
+                    + "no quote changed since.", example = "Mon, 13 Mar 2023 10:00:00 GMT")
+            @RestHeader("If-Modified-Since") String ifModifiedSince,
             UriInfo uri, HttpHeaders headers) {
         Parameters parameters = new Parameters();
         filters.bySpeakers(speaker).atMeeting(meeting);
@@ -160,7 +170,7 @@ public class FeedResource {
         }
         String etag = etag(body);
         Instant lastChange = quotes.lastChange().map(last -> last.truncatedTo(ChronoUnit.SECONDS)).orElse(null);
-        Response.ResponseBuilder response = notModified(headers, etag, lastChange)
+        Response.ResponseBuilder response = notModified(ifNoneMatch, ifModifiedSince, etag, lastChange)
                 ? Response.notModified()
                 : Response.ok(body, jsonFeed ? JsonFeed.MEDIA_TYPE : AtomWriter.MEDIA_TYPE + "; charset=UTF-8");
         response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
@@ -177,12 +187,10 @@ public class FeedResource {
      * RFC 9110: If-None-Match decides when present; else If-Modified-Since, by the second: not modified when no quote
      * changed after that second began. A client that sends neither, or a date that cannot be read, gets the feed.
      */
-    private static boolean notModified(HttpHeaders headers, String etag, Instant lastChange) {
-        String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+    private static boolean notModified(String ifNoneMatch, String ifModifiedSince, String etag, Instant lastChange) {
         if (ifNoneMatch != null) {
             return Preconditions.notModified(ifNoneMatch, etag);
         }
-        String ifModifiedSince = headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
         if (ifModifiedSince == null || lastChange == null) {
             return false;
         }

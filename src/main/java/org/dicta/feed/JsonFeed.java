@@ -45,10 +45,14 @@ public record JsonFeed(
             @Schema(required = true, description = "The speaker's name and the statement's first words, with the meeting's "
                     + "date (also in the reader's calendar for `lang=fa` and `lang=ar`).",
                     example = "Alexander Lukashenko: “sanctions made us stronger” — 2023-03-13") String title,
-            @JsonProperty("content_html") @Schema(required = true, description = "The variants as XHTML, each in a `div` "
-                    + "with its language and direction.") String contentHtml,
+            @JsonProperty("content_html") @Schema(description = "The variants as XHTML, each in a `div` with its language "
+                    + "and direction, with its source; absent for a retracted quote.",
+                    example = "<div xmlns=\"http://www.w3.org/1999/xhtml\"><div class=\"variant\" xml:lang=\"fa\" lang=\"fa\" "
+                            + "dir=\"rtl\"><blockquote cite=\"http://localhost:8080/api/v1/sources/001_e2ce688135970981\">"
+                            + "<p>تحریم‌ها ما را قوی‌تر کرد</p></blockquote></div></div>") String contentHtml,
             @JsonProperty("content_text") @Schema(required = true, description = "The variants' texts, each after its "
-                    + "language tag; for a retracted quote, the retraction's reason.") String contentText,
+                    + "language tag; for a retracted quote, the retraction's reason.", example = "[fa] تحریم‌ها ما را قوی‌تر کرد")
+            String contentText,
             @Schema(description = "The latest correction (when and why), or the retraction.",
                     example = "Corrected 2026-05-01T10:00:00.000Z: Span fixed.") String summary,
             @JsonProperty("date_published") @Schema(required = true, description = "When the quote was first recorded "
