@@ -276,6 +276,16 @@ class FeedReaderTest {
         assertThat(dated.entries()).doesNotContainKey("lukashenko-supports-beijing-proposals"); // an undated meeting
         assertThat(dated.feed().getTitleEx().getValue())
                 .isEqualTo("Dicta: quotes by Alexander Lukashenko from 2023-03-13 to 2023-03-13");
+
+        // Changed since: the newest entry's own instant keeps it; a later one leaves nothing to show.
+        Page everything = atom(params("topic", "trade"));
+        String newest = AtomRules.text(everything.dom(), "/a:feed/a:updated");
+        Map<String, String> since = params("topic", "trade", "updated_since", newest);
+        Page recent = atom(since);
+        sameQuotesAsTheList(recent, since);
+        assertThat(recent.order()).contains(everything.order().get(0));
+        assertThat(recent.feed().getTitleEx().getValue()).startsWith("Dicta: quotes on trade, changed since ");
+        assertThat(atom(params("topic", "trade", "updated_since", "2999-01-01T00:00:00Z")).order()).isEmpty();
     }
 
     @Test
