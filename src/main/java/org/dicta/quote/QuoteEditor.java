@@ -28,7 +28,7 @@ import org.dicta.web.SafeText;
 @ApplicationScoped
 public class QuoteEditor extends VersionedEditor<Quote, QuoteInput> {
 
-    static final String ENTITY = "quote";
+    public static final String ENTITY = "quote";
 
     @Override
     protected String kind() {

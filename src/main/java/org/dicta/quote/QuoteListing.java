@@ -55,7 +55,7 @@ public class QuoteListing {
      * Checks the filter with Bean Validation, recording its violations with the others; null when some are invalid.
      * Retracted quotes are shown to editors only.
      */
-    QuoteFilter check(Parameters parameters, QuoteFilter filter, LanguageChoice language) {
+    public QuoteFilter check(Parameters parameters, QuoteFilter filter, LanguageChoice language) {
         parameters.check(validator, filter);
         if (!parameters.valid()) {
             return null;

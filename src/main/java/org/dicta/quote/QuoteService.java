@@ -3,7 +3,12 @@ package org.dicta.quote;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +20,7 @@ import java.util.stream.Collectors;
 import org.dicta.meeting.Meeting;
 import org.dicta.search.DateKey;
 import org.dicta.search.RelevanceKey;
+import org.dicta.search.SearchFilter;
 import org.dicta.search.SearchHit;
 import org.dicta.search.SearchIndex;
 import org.dicta.search.SearchQuery.Highlight;
@@ -118,7 +124,7 @@ public class QuoteService {
     private List<QuoteMatch> listFromDatabase(QuoteFilter filter, String afterKey, int rows) {
         Map<String, Object> parameters = new HashMap<>();
         StringBuilder jpql = new StringBuilder("select q.id, q.sortDate from Quote q where 1 = 1");
-        appendConditions(filter, jpql, parameters);
+        appendConditions(filter, filter.includeRetracted(), jpql, parameters);
         if (afterKey != null) {
             DateKey after = DateKey.parse(afterKey);
             jpql.append(" and (q.sortDate < :afterDate or (q.sortDate = :afterDate and q.id > :afterId))");
@@ -134,7 +140,7 @@ public class QuoteService {
         for (Object[] row : found) {
             QuoteRecord quote = quotes.get((String) row[0]);
             if (quote != null) {
-                matches.add(new QuoteMatch(quote, DateKey.format((java.time.LocalDate) row[1], quote.id()),
+                matches.add(new QuoteMatch(quote, DateKey.format((LocalDate) row[1], quote.id()),
                         quote.variants().stream().filter(filter::admits).toList(), Map.of()));
             }
         }
@@ -163,8 +169,155 @@ public class QuoteService {
         return matches;
     }
 
-    private static void appendConditions(QuoteFilter filter, StringBuilder jpql, Map<String, Object> parameters) {
-        if (!filter.includeRetracted()) {
+    /**
+     * Up to {@code rows} quotes matching the filter, retracted ones included, most recently changed first (then by id),
+     * after the given {@link ChangeKey}: what a feed of changes shows. Each match's key is its {@link ChangeKey}.
+     *
+     * <p>Without a full-text query the database walks the quotes in change order. With one, the search index finds the
+     * matching quotes, newest meeting first, at most {@code searchCap} of them, and those are put in change order: a
+     * quote beyond the cap (an old statement matching a common word) is left out of the feed of that search.
+     *
+     * @throws InvalidParameterException when the filter names a speaker, meeting or topic that does not exist, or the
+     *                                   key is not one a feed issued
+     */
+    public List<QuoteMatch> changes(QuoteFilter filter, String afterKey, int rows, int searchCap) {
+        checkReferences(filter);
+        ChangeKey after = null;
+        if (afterKey != null) {
+            try {
+                after = ChangeKey.parse(afterKey);
+            } catch (IllegalArgumentException malformed) {
+                throw new InvalidParameterException("cursor", "is not a cursor this API issued; use the 'next' link of a "
+                        + "previous page, or omit cursor to start");
+            }
+        }
+        return filter.query() == null ? changesFromDatabase(filter, after, rows) : searchChanges(filter, after, rows, searchCap);
+    }
+
+    /** When any quote last changed (created, corrected, retracted, or renamed with its speaker); empty without quotes. */
+    public Optional<Instant> lastChange() {
+        OffsetDateTime last = em.createQuery("select max(q.updatedAt) from Quote q", OffsetDateTime.class)
+                .getSingleResult();
+        return Optional.ofNullable(last).map(OffsetDateTime::toInstant);
+    }
+
+    private List<QuoteMatch> changesFromDatabase(QuoteFilter filter, ChangeKey after, int rows) {
+        Map<String, Object> parameters = new HashMap<>();
+        StringBuilder jpql = new StringBuilder("select q.id, q.updatedAt from Quote q where 1 = 1");
+        appendConditions(filter, true, jpql, parameters);
+        if (after != null) {
+            jpql.append(" and (q.updatedAt < :afterTime or (q.updatedAt = :afterTime and q.id > :afterId))");
+            parameters.put("afterTime", after.changedAt().atOffset(ZoneOffset.UTC));
+            parameters.put("afterId", after.quoteId());
+        }
+        jpql.append(" order by q.updatedAt desc, q.id");
+        TypedQuery<Object[]> idQuery = em.createQuery(jpql.toString(), Object[].class).setMaxResults(rows);
+        parameters.forEach(idQuery::setParameter);
+        Map<String, Instant> changed = new LinkedHashMap<>();
+        idQuery.getResultList().forEach(row -> changed.put((String) row[0], ((OffsetDateTime) row[1]).toInstant()));
+        Map<String, QuoteRecord> quotes = records.load(List.copyOf(changed.keySet()));
+        List<QuoteMatch> matches = new ArrayList<>();
+        changed.forEach((id, at) -> {
+            QuoteRecord quote = quotes.get(id);
+            if (quote != null) {
+                matches.add(new QuoteMatch(quote, ChangeKey.format(at, id),
+                        quote.variants().stream().filter(filter::admits).toList(), Map.of()));
+            }
+        });
+        return matches;
+    }
+
+    private List<QuoteMatch> searchChanges(QuoteFilter filter, ChangeKey after, int rows, int searchCap) {
+        catchUpWithOtherInstances();
+        List<SearchHit> hits = index.searchByDate(filter.query(), withRetracted(filter), null, searchCap);
+        Map<String, SearchHit> hitsById = new HashMap<>();
+        hits.forEach(hit -> hitsById.put(hit.quoteId(), hit));
+        List<ChangeKey> keys = new ArrayList<>();
+        List<String> ids = List.copyOf(hitsById.keySet());
+        for (int from = 0; from < ids.size(); from += 500) {
+            em.createQuery("select q.id, q.updatedAt from Quote q where q.id in :ids", Object[].class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+                    .getResultList()
+                    .forEach(row -> keys.add(new ChangeKey(((OffsetDateTime) row[1]).toInstant(), (String) row[0])));
+        }
+        Comparator<ChangeKey> newestFirst = Comparator.comparing(ChangeKey::changedAt).reversed()
+                .thenComparing(ChangeKey::quoteId);
+        List<ChangeKey> page = keys.stream()
+                .filter(key -> after == null || newestFirst.compare(key, after) > 0)
+                .sorted(newestFirst)
+                .limit(rows)
+                .toList();
+        Map<String, QuoteRecord> quotes = records.load(page.stream().map(ChangeKey::quoteId).toList());
+        List<QuoteMatch> matches = new ArrayList<>();
+        for (ChangeKey key : page) {
+            QuoteRecord quote = quotes.get(key.quoteId());
+            if (quote == null) {
+                continue;
+            }
+            SearchHit hit = hitsById.get(key.quoteId());
+            List<QuoteRecord.Variant> variants = quote.variants().stream()
+                    .filter(variant -> hit.variantIds().contains(variant.id()))
+                    .toList();
+            Map<Long, List<Highlight>> highlights = variants.stream().collect(Collectors.toMap(QuoteRecord.Variant::id,
+                    variant -> filter.query().highlight(variant.text(), variant.lang())));
+            matches.add(new QuoteMatch(quote, ChangeKey.format(key.changedAt(), key.quoteId()), variants, highlights));
+        }
+        return matches;
+    }
+
+    /** The filter as a search of changes applies it: retracted quotes too, since a feed shows their tombstones. */
+    private static SearchFilter withRetracted(QuoteFilter filter) {
+        return new SearchFilter() {
+            @Override
+            public List<String> speakers() {
+                return filter.speakers();
+            }
+
+            @Override
+            public String meeting() {
+                return filter.meeting();
+            }
+
+            @Override
+            public List<String> topics() {
+                return filter.topics();
+            }
+
+            @Override
+            public String lang() {
+                return filter.lang();
+            }
+
+            @Override
+            public String variantMode() {
+                return filter.variantMode();
+            }
+
+            @Override
+            public LocalDate from() {
+                return filter.from();
+            }
+
+            @Override
+            public LocalDate to() {
+                return filter.to();
+            }
+
+            @Override
+            public Instant updatedSince() {
+                return filter.updatedSince();
+            }
+
+            @Override
+            public boolean includeRetracted() {
+                return true;
+            }
+        };
+    }
+
+    private static void appendConditions(QuoteFilter filter, boolean includeRetracted, StringBuilder jpql,
+            Map<String, Object> parameters) {
+        if (!includeRetracted) {
             jpql.append(" and q.retractedAt is null");
         }
         if (!filter.speakers().isEmpty()) {
@@ -193,7 +346,7 @@ public class QuoteService {
         }
         if (filter.updatedSince() != null) {
             jpql.append(" and q.updatedAt >= :updatedSince");
-            parameters.put("updatedSince", filter.updatedSince().atOffset(java.time.ZoneOffset.UTC));
+            parameters.put("updatedSince", filter.updatedSince().atOffset(ZoneOffset.UTC));
         }
         if (filter.lang() != null || filter.mode() != null) {
             jpql.append(" and exists (select 1 from QuoteVariant v where v.quote = q");

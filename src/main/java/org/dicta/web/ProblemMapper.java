@@ -193,8 +193,9 @@ public class ProblemMapper {
         String detail = switch (status.getStatusCode()) {
             case 404 -> "Nothing is served at " + path + ". The API lives under /api/v1 and is described at /q/openapi.";
             case 405 -> "This method is not allowed on " + path + "." + allowed(original, path);
-            case 406 -> "This resource is served as application/json; the request's Accept header ("
-                    + String.join(", ", headers.getRequestHeader(HttpHeaders.ACCEPT)) + ") does not accept it.";
+            case 406 -> "This resource is not served in any media type the request's Accept header ("
+                    + String.join(", ", headers.getRequestHeader(HttpHeaders.ACCEPT)) + ") accepts; the spec at "
+                    + "/q/openapi lists the types of each operation (most are application/json).";
             case 415 -> "Send the request body as application/json.";
             default -> status.getReasonPhrase() + ".";
         };

@@ -34,6 +34,7 @@ import java.util.stream.StreamSupport;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.dicta.client.api.FeedsApi;
 import org.dicta.client.api.ImportsApi;
 import org.dicta.client.api.LanguagesApi;
 import org.dicta.client.api.MeetingsApi;
@@ -43,6 +44,9 @@ import org.dicta.client.api.SpeakersApi;
 import org.dicta.client.api.StatementFinderApi;
 import org.dicta.client.api.TopicsApi;
 import org.dicta.client.model.ImportReport;
+import org.dicta.client.model.JsonFeed;
+import org.dicta.client.model.JsonFeedAuthor;
+import org.dicta.client.model.JsonFeedItem;
 import org.dicta.client.model.DateMention;
 import org.dicta.client.model.MeetingStatements;
 import org.dicta.client.model.ProposedStatement;
@@ -345,6 +349,29 @@ class ClientContractTest {
         Problem unauthenticated = problem(() -> quotes.createQuote(new QuoteInput().speaker("ali-khamenei")
                 .meeting("2023-03-13-leader-receives-lukashenko")), 401);
         assertThat(unauthenticated.getType()).isEqualTo("/problems/unauthenticated");
+    }
+
+    @Test
+    @Order(7)
+    void followsASpeakerInAJsonFeed() throws Exception {
+        FeedsApi feeds = new FeedsApi(anonymous());
+        JsonFeed feed = feeds.getQuoteFeed(null, null, "fa", 3, null, null, null, List.of("alexander-lukashenko"), null, null,
+                null, null, null);
+        assertThat(feed.getVersion()).isEqualTo("https://jsonfeed.org/version/1.1");
+        assertThat(feed.getItems()).hasSize(3);
+        for (JsonFeedItem item : feed.getItems()) {
+            assertThat(item.getAuthors()).extracting(JsonFeedAuthor::getName).containsExactly("آلکساندر لوکاشنکو");
+            assertThat(item.getDicta().getVariants()).isNotEmpty().allSatisfy(variant -> {
+                assertThat(variant.getLang()).isEqualTo("fa");
+                assertThat(variant.getDir()).hasToString("rtl");
+            });
+        }
+        String next = feed.getNextUrl();
+        String cursor = java.net.URLDecoder.decode(next.substring(next.indexOf("cursor=") + "cursor=".length()), StandardCharsets.UTF_8);
+        JsonFeed older = feeds.getQuoteFeed(cursor, null, "fa", 3, null, null, null, List.of("alexander-lukashenko"), null, null,
+                null, null, null);
+        assertThat(older.getItems()).extracting(JsonFeedItem::getId).doesNotContainAnyElementsOf(
+                feed.getItems().stream().map(JsonFeedItem::getId).toList());
     }
 
     // ---- editorial writes ----
