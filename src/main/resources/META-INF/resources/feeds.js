@@ -1,11 +1,12 @@
-// The feed of what a view shows: GET /api/v1/feeds/quotes with the view's filters (Atom by default, JSON Feed for
-// Accept: application/feed+json), linked from the page for people and from <head> for feed readers and browsers.
+// The feed of what a view shows: GET /api/v1/feeds/quotes with the view's filters, in Atom, linked from the page for
+// people and from <head> for feed readers and browsers. (The same URL answers JSON Feed to Accept: application/feed+json,
+// which a feed reader following a <link> does not send: so only the Atom feed is announced.)
 
 /** The quote list's filters that the feed takes too; paging and sorting are the feed's own. */
 export const FEED_FILTERS = ['speaker', 'topic', 'q', 'lang', 'mode', 'meeting', 'from', 'to'];
 
 const FEED_PATH = 'api/v1/feeds/quotes';
-const TYPES = {atom: 'application/atom+xml', json: 'application/feed+json'};
+const ATOM = 'application/atom+xml';
 
 /** The feed's absolute URL for a view's filters ({name: value}); empty values and other parameters are left out. */
 export function feedUrl(params) {
@@ -34,17 +35,14 @@ function alternate(type) {
 }
 
 /**
- * Points the page's feed links at the feed of these filters: the <link rel="alternate"> of each type in <head> (one
- * each, replaced in place) and the visible "Follow" link, shown only when `visible`. `title` names the filters.
+ * Points the page's feed links at the feed of these filters: the Atom <link rel="alternate"> in <head> (one, replaced
+ * in place) and the visible "Follow" link, shown only when `visible`. `title` names the filters.
  */
 export function showFeed(params, title, visible) {
     const href = feedUrl(params);
-    const atom = alternate(TYPES.atom);
+    const atom = alternate(ATOM);
     atom.href = href;
     atom.title = `${title} (Atom)`;
-    const json = alternate(TYPES.json);
-    json.href = href;
-    json.title = `${title} (JSON Feed)`;
 
     const line = document.getElementById('feed');
     document.getElementById('feed-link').href = href;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The explorer's page as served, before any script runs (as a feed reader reads it): its head names the feed of all
- * quotes, in Atom and in JSON Feed, once each.
+ * quotes in Atom, once.
  */
 class ExplorerFeedDiscoveryTest {
 
@@ -27,7 +27,7 @@ class ExplorerFeedDiscoveryTest {
     @Test
     void indexHtmlLinksTheFeedOfAllQuotesInItsHead() throws IOException {
         List<Map<String, String>> links = headLinks();
-        for (String type : List.of("application/atom+xml", "application/feed+json")) {
+        for (String type : List.of("application/atom+xml")) {
             List<Map<String, String>> alternates = links.stream()
                     .filter(link -> "alternate".equals(link.get("rel")) && type.equals(link.get("type")))
                     .toList();
