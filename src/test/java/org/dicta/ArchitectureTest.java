@@ -37,17 +37,19 @@ class ArchitectureTest {
             .layer("Meetings").definedBy("org.dicta.meeting..")
             .layer("Quotes").definedBy("org.dicta.quote..")
             .layer("Statement finder").definedBy("org.dicta.finder..")
+            .layer("Webhooks").definedBy("org.dicta.webhook..")
             .layer("Application").definedBy("org.dicta.seed..", "org.dicta.app..")
             .whereLayer("Application").mayNotBeAccessedByAnyLayer()
             .whereLayer("Statement finder").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Quotes").mayOnlyBeAccessedByLayers("Statement finder", "Application")
-            .whereLayer("Meetings").mayOnlyBeAccessedByLayers("Quotes", "Statement finder", "Application")
+            .whereLayer("Webhooks").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Quotes").mayOnlyBeAccessedByLayers("Statement finder", "Webhooks", "Application")
+            .whereLayer("Meetings").mayOnlyBeAccessedByLayers("Quotes", "Statement finder", "Webhooks", "Application")
             .whereLayer("Catalogue features").mayOnlyBeAccessedByLayers("Catalogue features", "Meetings", "Quotes",
-                    "Statement finder", "Application")
+                    "Statement finder", "Webhooks", "Application")
             .whereLayer("Building blocks").mayOnlyBeAccessedByLayers("Building blocks", "Catalogue features", "Meetings",
-                    "Quotes", "Statement finder", "Application")
+                    "Quotes", "Statement finder", "Webhooks", "Application")
             .whereLayer("Web").mayOnlyBeAccessedByLayers("Building blocks", "Catalogue features", "Meetings", "Quotes",
-                    "Statement finder", "Application");
+                    "Statement finder", "Webhooks", "Application");
 
     @ArchTest
     static final ArchRule theFinderReadsWithoutHttpOrDatabase = noClasses().that().resideInAPackage("org.dicta.finder..")
