@@ -26,7 +26,8 @@ public record DeliveryView(
                 example = "ok") String lastResponse,
         @Schema(required = true, nullable = true, description = "Why the last attempt failed without an answer, or why its "
                 + "answer counts as a failure.", example = "timed out after 10 s") String lastError,
-        @Schema(required = true, nullable = true, description = "The delivery this one replays, or null.") Long replayOf) {
+        @Schema(required = true, nullable = true, description = "The delivery this one replays, or null.",
+                example = "811") Long replayOf) {
 
     static DeliveryView of(Delivery delivery) {
         return new DeliveryView(delivery.id, delivery.messageId, delivery.type, delivery.quoteId,

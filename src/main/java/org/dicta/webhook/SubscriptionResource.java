@@ -44,7 +44,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Webhooks", description = "Subscriptions to changes of quotes, delivered as signed POSTs (Standard Webhooks) "
         + "to the subscriber's https endpoint. Each owner sees and manages only their own (admins all).")
 @RolesAllowed({Roles.SUBSCRIBER, Roles.EDITOR, Roles.ADMIN})
-@Produces(MediaType.APPLICATION_JSON)
 public class SubscriptionResource {
 
     /** Subscriptions are private to their owner: no shared cache keeps them. */
@@ -62,6 +61,7 @@ public class SubscriptionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createSubscription", summary = "Subscribe to changes of quotes (subscribers, editors)",
             description = "Each change of a quote that meets the filter (created, corrected, retracted, or changed because "
                     + "something it shows changed) is POSTed to `url` as a `WebhookEvent`, signed with the secret in this "
@@ -92,8 +92,8 @@ public class SubscriptionResource {
                     schema = @Schema(implementation = WebhookMessage.class))),
             responses = {
                     @APIResponse(responseCode = "200", description = "Accepted (any 2xx)."),
-                    @APIResponse(responseCode = "500", description = "Any other answer, or none within the timeout, is "
-                            + "retried.")}))
+                    @APIResponse(responseCode = "400", description = "Any other answer (3xx, 4xx, 5xx), or none within "
+                            + "the timeout, is retried; redirects are not followed.")}))
     public RestResponse<SubscriptionView> create(@Valid @NotNull SubscriptionInput input, UriInfo uri) {
         SubscriptionView created = subscriptions.create(input, caller());
         return RestResponse.ResponseBuilder.<SubscriptionView>created(
@@ -102,6 +102,7 @@ public class SubscriptionResource {
     }
 
     @GET
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listSubscriptions", summary = "List your subscriptions",
             description = "Your subscriptions, oldest first (an admin sees everyone's); secrets are not shown.")
     public RestResponse<Page<SubscriptionView>> list() {
@@ -111,6 +112,7 @@ public class SubscriptionResource {
 
     @GET
     @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getSubscription", summary = "Get one of your subscriptions",
             description = "Another owner's subscription is 404, as one that does not exist.")
     public RestResponse<SubscriptionView> get(@Parameter(description = "Subscription id.",
@@ -121,6 +123,7 @@ public class SubscriptionResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceSubscription", summary = "Change a subscription, pause or resume it",
             description = "Replaces the target, filter and events, checked as at creation. `enabled: false` pauses it "
                     + "(changes made meanwhile are not sent later); `enabled: true` or none resumes it, also after it was "
@@ -144,6 +147,7 @@ public class SubscriptionResource {
 
     @POST
     @Path("{id}/secret")
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "rotateSubscriptionSecret", summary = "Rotate a subscription's secret",
             description = "A new secret, shown this once; every attempt from now on is signed with it.")
     @APIResponse(responseCode = "200", description = "The subscription with its new `secret`.",
@@ -156,6 +160,7 @@ public class SubscriptionResource {
 
     @GET
     @Path("{id}/deliveries")
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listSubscriptionDeliveries", summary = "See a subscription's deliveries",
             description = "Every delivery, newest first, with its status, attempts, the last answer (status and the start "
                     + "of its body) or error, and when the next attempt is due.")
@@ -182,6 +187,7 @@ public class SubscriptionResource {
 
     @POST
     @Path("{id}/deliveries/{deliveryId}/replay")
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaySubscriptionDelivery", summary = "Send a delivery again",
             description = "Queues the delivery's message again (same `webhook-id` and body, signed anew) after the "
                     + "subscription's other deliveries; answers the new delivery.")

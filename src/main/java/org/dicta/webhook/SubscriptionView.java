@@ -14,7 +14,8 @@ public record SubscriptionView(
         @Schema(required = true) SubscriptionFilter filter,
         @Schema(required = true, description = "The changes sent.") List<EventType> events,
         @Schema(required = true, description = "Whether changes are being sent. A subscription whose delivery kept failing "
-                + "for a day is disabled, with the reason; PUT it with `enabled: true` to resume.") boolean enabled,
+                + "for a day is disabled, with the reason; PUT it with `enabled: true` to resume.", example = "true")
+        boolean enabled,
         @Schema(required = true, nullable = true, description = "Why it was disabled, or null.",
                 example = "Delivery 812 failed for 24 hours (last answer: HTTP 503); re-enable the subscription once the "
                         + "target answers, and replay what it missed.") String disabledReason,
