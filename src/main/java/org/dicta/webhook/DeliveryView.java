@@ -16,10 +16,12 @@ public record DeliveryView(
                 "failed"}, example = "delivered") String status,
         @Schema(required = true, description = "Attempts made so far.", example = "3") int attempts,
         @Schema(required = true, description = "When it was made (RFC 3339).") OffsetDateTime createdAt,
-        @Schema(required = true, nullable = true, description = "When the last attempt was made, or null.")
+        @Schema(required = true, nullable = true, implementation = String.class, format = "date-time",
+                description = "When the last attempt was made (RFC 3339), or null.", example = "2026-11-22T18:30:02Z")
         OffsetDateTime lastAttemptAt,
-        @Schema(required = true, nullable = true, description = "When the next attempt is due, while pending.")
-        OffsetDateTime nextAttemptAt,
+        @Schema(required = true, nullable = true, implementation = String.class, format = "date-time",
+                description = "When the next attempt is due (RFC 3339), while pending; else null.",
+                example = "2026-11-22T18:30:07Z") OffsetDateTime nextAttemptAt,
         @Schema(required = true, nullable = true, description = "The HTTP status of the last answer, or null when there was "
                 + "none (timeout, refused connection).", example = "200") Integer lastStatus,
         @Schema(required = true, nullable = true, description = "The start of the last answer's body (a few KB at most).",

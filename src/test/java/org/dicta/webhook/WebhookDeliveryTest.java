@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import org.dicta.support.EditorTokens;
 import org.dicta.support.WebhookProfile;
+import org.dicta.support.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,7 +44,8 @@ class WebhookDeliveryTest {
 
     @Test
     void deliversEveryMatchingChangeSignedAndInOrder_retriesFailures_replays_andRotates() throws Exception {
-        try (Receiver khameneiDesk = new Receiver("/a", 2); Receiver minskDesk = new Receiver("/b", 0)) {
+        try (WebhookReceiver khameneiDesk = new WebhookReceiver("/a", 2);
+                WebhookReceiver minskDesk = new WebhookReceiver("/b", 0)) {
             // Everything about Khamenei's quotes, to a receiver that fails twice first.
             JsonPath a = subscribe(Map.of("url", khameneiDesk.url("/a"), "filter", Map.of("speaker", List.of("ali-khamenei"))));
             // Only new English variants of Lukashenko's that mention Minsk.
@@ -64,10 +66,10 @@ class WebhookDeliveryTest {
             assertThat(khameneiQuotes).doesNotContain("webhook-corridor").hasSizeGreaterThan(5);
             int expected = 1 + 1 + (khameneiQuotes.size() + 1) + 1; // created, updated, the rename's touch, retracted
 
-            List<Receiver.Request> received = khameneiDesk.awaitAccepted(accepted -> accepted.size() >= expected);
+            List<WebhookReceiver.Request> received = khameneiDesk.awaitAccepted(accepted -> accepted.size() >= expected);
             assertThat(received).hasSize(expected);
             List<JsonNode> bodies = new ArrayList<>();
-            for (Receiver.Request request : received) {
+            for (WebhookReceiver.Request request : received) {
                 verify(secretA, request);
                 bodies.add(JSON.readTree(request.body()));
             }
@@ -97,8 +99,8 @@ class WebhookDeliveryTest {
             assertThat(received.stream().map(r -> r.header("webhook-id")).distinct()).hasSize(expected);
 
             // The first message was retried after each failure, with the same id, and its attempts are on record.
-            List<Receiver.Request> all = khameneiDesk.requests();
-            assertThat(all.subList(0, 3)).extracting(Receiver.Request::answered).containsExactly(500, 500, 200);
+            List<WebhookReceiver.Request> all = khameneiDesk.requests();
+            assertThat(all.subList(0, 3)).extracting(WebhookReceiver.Request::answered).containsExactly(500, 500, 200);
             assertThat(all.subList(0, 3)).extracting(r -> r.header("webhook-id")).containsOnly(received.get(0).header("webhook-id"));
             JsonPath deliveries = given().auth().oauth2(BOT).get("/api/v1/subscriptions/" + a.getString("id")
                     + "/deliveries?limit=100").then().statusCode(200).extract().jsonPath();
@@ -113,7 +115,7 @@ class WebhookDeliveryTest {
 
             // The other desk got the one new English statement with Minsk, shown in English with the match highlighted.
             create("webhook-minsk-again", "alexander-lukashenko", MINSK); // a barrier: it arrives after anything sent before
-            List<Receiver.Request> minsk = minskDesk.awaitAccepted(accepted -> accepted.size() >= 2);
+            List<WebhookReceiver.Request> minsk = minskDesk.awaitAccepted(accepted -> accepted.size() >= 2);
             assertThat(minsk).hasSize(2);
             verify(b.getString("secret"), minsk.get(0));
             JsonNode news = JSON.readTree(minsk.get(0).body());
@@ -128,7 +130,7 @@ class WebhookDeliveryTest {
             given().auth().oauth2(BOT).post("/api/v1/subscriptions/" + a.getString("id") + "/deliveries/" + firstId + "/replay")
                     .then().statusCode(202).body("replayOf", equalTo((int) firstId)).body("status", equalTo("pending"))
                     .body("messageId", equalTo(received.get(0).header("webhook-id")));
-            Receiver.Request replayed = khameneiDesk.awaitAccepted(accepted -> accepted.size() > expected).get(expected);
+            WebhookReceiver.Request replayed = khameneiDesk.awaitAccepted(accepted -> accepted.size() > expected).get(expected);
             verify(secretA, replayed);
             assertThat(replayed.header("webhook-id")).isEqualTo(received.get(0).header("webhook-id"));
             assertThat(replayed.body()).isEqualTo(received.get(0).body());
@@ -137,7 +139,7 @@ class WebhookDeliveryTest {
             String rotated = given().auth().oauth2(BOT).post("/api/v1/subscriptions/" + a.getString("id") + "/secret")
                     .then().statusCode(200).extract().path("secret");
             create("webhook-after-rotation", "ali-khamenei", MINSK);
-            Receiver.Request afterRotation = khameneiDesk.awaitAccepted(accepted -> accepted.size() > expected + 1)
+            WebhookReceiver.Request afterRotation = khameneiDesk.awaitAccepted(accepted -> accepted.size() > expected + 1)
                     .get(expected + 1);
             assertThat(JSON.readTree(afterRotation.body()).at("/data/quote/id").asText()).isEqualTo("webhook-after-rotation");
             verify(rotated, afterRotation);
@@ -151,7 +153,7 @@ class WebhookDeliveryTest {
     }
 
     /** Verifies a request as a subscriber would, with the standardwebhooks library. */
-    private static void verify(String secret, Receiver.Request request) throws WebhookVerificationException {
+    private static void verify(String secret, WebhookReceiver.Request request) throws WebhookVerificationException {
         new Webhook(secret).verify(request.body(), request.headers());
     }
 

@@ -1,4 +1,4 @@
-package org.dicta.webhook;
+package org.dicta.support;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -17,15 +17,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
- * A webhook receiver on loopback, as a subscriber would run one: it records every request (headers, body) and answers
- * 500 to the first {@code failures} of them, then 200.
+ * A webhook receiver on loopback, as a subscriber would run one: it records every request (headers, body, with header
+ * names in lower case) and answers 500 to the first {@code failures} of them, then 200 (or 500 to all while failing).
  */
-final class Receiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** One request as received, and how it was answered. */
-    record Request(Map<String, List<String>> headers, String body, int answered) {
+    public record Request(Map<String, List<String>> headers, String body, int answered) {
 
-        String header(String name) {
+        public String header(String name) {
             List<String> values = headers.get(name);
             return values == null ? null : values.get(0);
         }
@@ -33,9 +33,10 @@ final class Receiver implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicInteger failures;
+    private volatile boolean failing;
     private final List<Request> requests = new ArrayList<>();
 
-    Receiver(String path, int failures) {
+    public WebhookReceiver(String path, int failures) {
         this.failures = new AtomicInteger(failures);
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -49,7 +50,7 @@ final class Receiver implements AutoCloseable {
             }
             Map<String, List<String>> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
-            int status = this.failures.getAndDecrement() > 0 ? 500 : 200;
+            int status = failing || this.failures.getAndDecrement() > 0 ? 500 : 200;
             synchronized (requests) {
                 requests.add(new Request(headers, new String(body, StandardCharsets.UTF_8), status));
                 requests.notifyAll();
@@ -62,30 +63,44 @@ final class Receiver implements AutoCloseable {
         server.start();
     }
 
-    String url(String path) {
+    /** Answers 500 to every request while {@code failing}, as a receiver that is down. */
+    public void failing(boolean failing) {
+        this.failing = failing;
+    }
+
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
         }
     }
 
     /** The requests answered 200, in the order they arrived. */
-    List<Request> accepted() {
+    public List<Request> accepted() {
         return requests().stream().filter(request -> request.answered() == 200).toList();
     }
 
     /** Waits until the accepted requests meet the condition, for at most a minute; then returns them. */
-    List<Request> awaitAccepted(Predicate<List<Request>> condition) throws InterruptedException {
+    public List<Request> awaitAccepted(Predicate<List<Request>> condition) throws InterruptedException {
+        return await(condition, true);
+    }
+
+    /** Waits until all requests (accepted or not) meet the condition, for at most a minute; then returns them. */
+    public List<Request> awaitRequests(Predicate<List<Request>> condition) throws InterruptedException {
+        return await(condition, false);
+    }
+
+    private List<Request> await(Predicate<List<Request>> condition, boolean acceptedOnly) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
         synchronized (requests) {
-            while (!condition.test(accepted()) && Instant.now().isBefore(deadline)) {
+            while (!condition.test(acceptedOnly ? accepted() : requests()) && Instant.now().isBefore(deadline)) {
                 requests.wait(200);
             }
         }
-        return accepted();
+        return acceptedOnly ? accepted() : requests();
     }
 
     @Override
