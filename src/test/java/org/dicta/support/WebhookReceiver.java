@@ -34,12 +34,14 @@ public final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger failures;
     private volatile boolean failing;
+    private volatile long delayMillis;
     private final List<Request> requests = new ArrayList<>();
 
     public WebhookReceiver(String path, int failures) {
         this.failures = new AtomicInteger(failures);
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -50,6 +52,13 @@ public final class WebhookReceiver implements AutoCloseable {
             }
             Map<String, List<String>> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis); // a slow receiver: deliveries overlap with whatever else runs
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             int status = failing || this.failures.getAndDecrement() > 0 ? 500 : 200;
             synchronized (requests) {
                 requests.add(new Request(headers, new String(body, StandardCharsets.UTF_8), status));
@@ -66,6 +75,11 @@ public final class WebhookReceiver implements AutoCloseable {
     /** Answers 500 to every request while {@code failing}, as a receiver that is down. */
     public void failing(boolean failing) {
         this.failing = failing;
+    }
+
+    /** Takes this long over each request before answering it. */
+    public void delay(Duration delay) {
+        this.delayMillis = delay.toMillis();
     }
 
     public String url(String path) {
