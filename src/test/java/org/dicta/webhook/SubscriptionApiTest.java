@@ -10,8 +10,13 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +50,23 @@ class SubscriptionApiTest {
     private static ValidatableResponse subscribe(String token, Object body) {
         return given().auth().oauth2(token).contentType("application/json").body(body)
                 .when().post("/api/v1/subscriptions").then();
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void theStartUpImportOfTheCorpusAnnouncesNothing() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet quotes = statement.executeQuery("select count(*) from quote")) {
+            quotes.next();
+            assertThat(quotes.getLong(1)).as("the seed corpus was imported").isGreaterThan(20);
+        }
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet events = statement.executeQuery("select count(*) from webhook_event")) {
+            events.next();
+            assertThat(events.getLong(1)).as("outbox rows").isZero();
+        }
     }
 
     @Test
