@@ -13,7 +13,6 @@ import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +57,8 @@ public class WebhookDispatcher {
 
     /** Outbox events fanned out per transaction. */
     private static final int BATCH = 100;
+    /** How often old outbox events and finished deliveries are looked for. */
+    private static final Duration PRUNE_INTERVAL = Duration.ofMinutes(1);
 
     private final EntityManager em;
     private final QuoteService quotes;
@@ -76,6 +77,8 @@ public class WebhookDispatcher {
     private final ReentrantLock running = new ReentrantLock();
     private volatile boolean again;
     private volatile boolean stopping;
+    /** When this instance last pruned ({@link System#nanoTime()}). */
+    private long lastPruned = System.nanoTime();
 
     WebhookDispatcher(EntityManager em, QuoteService quotes, SupportedLanguages languages, ApiConfig api, ObjectMapper json,
             WebhookConfig config) {
@@ -127,7 +130,10 @@ public class WebhookDispatcher {
     void poll() {
         if (config.enabled()) {
             run();
-            prune();
+            if (System.nanoTime() - lastPruned > PRUNE_INTERVAL.toNanos()) {
+                lastPruned = System.nanoTime();
+                prune();
+            }
         }
     }
 
@@ -159,18 +165,21 @@ public class WebhookDispatcher {
         return QuarkusTransaction.requiringNew().call(() -> {
             // One instance at a time, so that deliveries are numbered in outbox order.
             em.find(DispatchLock.class, DispatchLock.ID, LockModeType.PESSIMISTIC_WRITE);
-            List<OutboxEvent> events = em.createQuery("select e from OutboxEvent e where e.dispatchedAt is null order by e.seq",
-                    OutboxEvent.class).setMaxResults(BATCH).getResultList();
-            if (events.isEmpty()) {
-                return 0;
-            }
+            OffsetDateTime now = now();
             List<Subscription> subscriptions = em.createQuery(
                     "select s from Subscription s where s.enabled = true order by s.createdAt, s.id", Subscription.class)
                     .getResultList();
+            if (subscriptions.isEmpty()) {
+                // Nobody to tell (an import of thousands of quotes into an installation without webhooks): all at once.
+                em.createQuery("update OutboxEvent e set e.dispatchedAt = :now where e.dispatchedAt is null")
+                        .setParameter("now", now).executeUpdate();
+                return 0;
+            }
+            List<OutboxEvent> events = em.createQuery("select e from OutboxEvent e where e.dispatchedAt is null order by e.seq",
+                    OutboxEvent.class).setMaxResults(BATCH).getResultList();
             Map<String, Followed> followed = new HashMap<>();
-            OffsetDateTime now = now();
             for (OutboxEvent event : events) {
-                Optional<QuoteRecord> quote = subscriptions.isEmpty() ? Optional.empty() : quotes.current(event.quoteId);
+                Optional<QuoteRecord> quote = quotes.current(event.quoteId);
                 for (Subscription subscription : quote.isPresent() ? subscriptions : List.<Subscription>of()) {
                     Followed follows = followed.computeIfAbsent(subscription.id, id -> followed(subscription));
                     if (follows == null || !follows.types().contains(event.type)) {
