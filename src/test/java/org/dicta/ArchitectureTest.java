@@ -38,18 +38,21 @@ class ArchitectureTest {
             .layer("Quotes").definedBy("org.dicta.quote..")
             .layer("Statement finder").definedBy("org.dicta.finder..")
             .layer("Feeds").definedBy("org.dicta.feed..")
+            .layer("Webhooks").definedBy("org.dicta.webhook..")
             .layer("Application").definedBy("org.dicta.seed..", "org.dicta.app..")
             .whereLayer("Application").mayNotBeAccessedByAnyLayer()
             .whereLayer("Statement finder").mayNotBeAccessedByAnyLayer()
             .whereLayer("Feeds").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Quotes").mayOnlyBeAccessedByLayers("Statement finder", "Feeds", "Application")
-            .whereLayer("Meetings").mayOnlyBeAccessedByLayers("Quotes", "Statement finder", "Feeds", "Application")
+            .whereLayer("Webhooks").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Quotes").mayOnlyBeAccessedByLayers("Statement finder", "Feeds", "Webhooks", "Application")
+            .whereLayer("Meetings").mayOnlyBeAccessedByLayers("Quotes", "Statement finder", "Feeds", "Webhooks",
+                    "Application")
             .whereLayer("Catalogue features").mayOnlyBeAccessedByLayers("Catalogue features", "Meetings", "Quotes",
-                    "Statement finder", "Feeds", "Application")
+                    "Statement finder", "Feeds", "Webhooks", "Application")
             .whereLayer("Building blocks").mayOnlyBeAccessedByLayers("Building blocks", "Catalogue features", "Meetings",
-                    "Quotes", "Statement finder", "Feeds", "Application")
+                    "Quotes", "Statement finder", "Feeds", "Webhooks", "Application")
             .whereLayer("Web").mayOnlyBeAccessedByLayers("Building blocks", "Catalogue features", "Meetings", "Quotes",
-                    "Statement finder", "Feeds", "Application");
+                    "Statement finder", "Feeds", "Webhooks", "Application");
 
     @ArchTest
     static final ArchRule theFinderReadsWithoutHttpOrDatabase = noClasses().that().resideInAPackage("org.dicta.finder..")

@@ -7,6 +7,8 @@ public final class Roles {
     public static final String EDITOR = "editor";
     /** Also retracts quotes and manages speakers' identities. */
     public static final String ADMIN = "admin";
+    /** Subscribes to webhooks and manages its own subscriptions; writes nothing else. */
+    public static final String SUBSCRIBER = "subscriber";
 
     private Roles() {
     }

@@ -11,14 +11,16 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * {@code java -jar quarkus-run.jar token --subject NAME [--role editor|admin] [--hours N]}: mints a bearer token for an
- * editor of a one-machine installation, signed with the private half of the {@link InstallationKeyPair} in
+ * {@code java -jar quarkus-run.jar token --subject NAME [--role editor|admin|subscriber] [--hours N]}: mints a bearer
+ * token for an editor (an admin is also an editor) or a webhook subscriber (that role only) of a one-machine installation, signed with the private half of the {@link InstallationKeyPair} in
  * {@code $DICTA_DATA_DIR/keys} (default {@code data/keys}, beside where it is run). The application creates that pair
  * at its first start and verifies tokens with its public half, so a running instance accepts the token at once; when
  * the command runs first, it creates the pair itself. Newsrooms with an identity provider point the verifier at its
  * JWKS instead and do not use this command.
  */
 public final class TokenCommand {
+
+    private static final String USAGE = "usage: token --subject NAME [--role editor|admin|subscriber] [--hours N] [--keys DIR]";
 
     private TokenCommand() {
     }
@@ -43,11 +45,12 @@ public final class TokenCommand {
             }
         } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
             err.println("token: " + (e instanceof ArrayIndexOutOfBoundsException ? "an option lacks its value" : e.getMessage()));
-            err.println("usage: token --subject NAME [--role editor|admin] [--hours N] [--keys DIR]");
+            err.println(USAGE);
             return 2;
         }
-        if (subject == null || subject.isBlank() || !(role.equals(Roles.EDITOR) || role.equals(Roles.ADMIN)) || hours < 1) {
-            err.println("usage: token --subject NAME [--role editor|admin] [--hours N] [--keys DIR]");
+        if (subject == null || subject.isBlank() || !(role.equals(Roles.EDITOR) || role.equals(Roles.ADMIN)
+                || role.equals(Roles.SUBSCRIBER)) || hours < 1) {
+            err.println(USAGE);
             return 2;
         }
         try {
@@ -57,7 +60,9 @@ public final class TokenCommand {
             }
             PrivateKey key = pair.signingKey();
             Set<String> groups = new LinkedHashSet<>();
-            groups.add(Roles.EDITOR);
+            if (!role.equals(Roles.SUBSCRIBER)) {
+                groups.add(Roles.EDITOR); // an admin edits too; a subscriber only subscribes
+            }
             groups.add(role);
             out.println(Jwt.issuer(issuer).subject(subject).upn(subject).groups(groups)
                     .expiresIn(Duration.ofHours(hours)).jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)

@@ -5,7 +5,8 @@ package org.dicta.history;
  * after a retirement is). Features that show
  * other resources observe it (a quote shows its speaker's names), so that the changed one need not know them.
  *
- * @param kind the resource kind, as in revisions ("speaker")
+ * @param kind   the resource kind, as in revisions ("speaker")
+ * @param action what the change did to it, as its revision records it
  */
-public record ResourceChanged(String kind, String id) {
+public record ResourceChanged(String kind, String id, RevisionAction action) {
 }

@@ -122,7 +122,7 @@ public abstract class VersionedEditor<E, I> {
         E entity = newEntity(id);
         apply(entity, input);
         em.persist(entity);
-        changed(id);
+        changed(id, RevisionAction.CREATE);
         em.flush();
         revisions.record(kind(), id, versionOf(entity), RevisionAction.CREATE, null, revisions.state(stateOf(entity)),
                 reasonOf(input), editor);
@@ -154,7 +154,7 @@ public abstract class VersionedEditor<E, I> {
         Versions.requireMatch(ifMatch, versionOf(entity));
         String before = revisions.state(stateOf(entity));
         change.accept(entity);
-        changed(id);
+        changed(id, RevisionAction.UPDATE);
         em.flush();
         revisions.record(kind(), id, versionOf(entity), RevisionAction.UPDATE, before, revisions.state(stateOf(entity)),
                 reason, editor);
@@ -174,7 +174,7 @@ public abstract class VersionedEditor<E, I> {
         String before = revisions.state(stateOf(entity));
         long version = retire(entity, reason);
         String after = em.contains(entity) ? revisions.state(stateOf(entity)) : before;
-        changed(id);
+        changed(id, RevisionAction.RETRACT);
         revisions.record(kind(), id, version, RevisionAction.RETRACT, before, after, reason, editor);
     }
 
@@ -189,7 +189,7 @@ public abstract class VersionedEditor<E, I> {
         }
         String before = revisions.state(stateOf(entity));
         apply(entity, input);
-        changed(id);
+        changed(id, RevisionAction.UPDATE);
         em.flush(); // version conflicts surface here, as stale, rather than at commit
         revisions.record(kind(), id, versionOf(entity), RevisionAction.UPDATE, before, revisions.state(stateOf(entity)),
                 reasonOf(input), editor);
@@ -206,8 +206,8 @@ public abstract class VersionedEditor<E, I> {
     }
 
     /** Tells the features that show this resource that it changed, in this transaction. */
-    private void changed(String id) {
-        changes.fire(new ResourceChanged(kind(), id));
+    private void changed(String id, RevisionAction action) {
+        changes.fire(new ResourceChanged(kind(), id, action));
     }
 
     /** The resource, unless it does not exist or is no longer in service. */

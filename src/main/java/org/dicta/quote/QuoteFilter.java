@@ -12,6 +12,9 @@ import java.lang.annotation.Target;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import org.dicta.search.SearchFilter;
 import org.dicta.search.SearchQuery;
@@ -115,6 +118,54 @@ public class QuoteFilter implements SearchFilter {
         filter.topic = topics;
         filter.mode = mode;
         return filter;
+    }
+
+    /**
+     * The filter of a webhook subscription, from the same fields as the list's parameters (ids as lists, {@code lang}
+     * already resolved to a supported code); checked like them with Bean Validation.
+     */
+    public static QuoteFilter of(List<String> speakers, String meeting, List<String> topics, String lang, String mode,
+            String from, String to, String q) {
+        QuoteFilter filter = new QuoteFilter();
+        filter.speaker = speakers == null ? List.of() : List.copyOf(speakers);
+        filter.meeting = meeting;
+        filter.topic = topics;
+        filter.lang = lang;
+        filter.language = lang;
+        filter.mode = mode;
+        filter.from = from;
+        filter.to = to;
+        filter.q = q;
+        return filter;
+    }
+
+    /**
+     * The quote as the list with this filter would show it (the variants that meet it, with highlights for {@code q}),
+     * or empty when the list would not show it: the list's criteria, checked on one quote in memory. Retraction is left
+     * to the caller.
+     */
+    public Optional<QuoteMatch> match(QuoteRecord quote) {
+        LocalDate date = quote.meeting().date();
+        boolean shown = (speakers().isEmpty() || speakers().contains(quote.speaker().id()))
+                && (meeting() == null || meeting().equals(quote.meeting().id()))
+                && (topics().isEmpty() || quote.topics().stream().anyMatch(topic -> topics().contains(topic.id())))
+                && (from() == null && to() == null || date != null && date.isAfter(Quote.UNDATED)
+                        && (from() == null || !date.isBefore(from())) && (to() == null || !date.isAfter(to())))
+                && (updatedSince() == null || !quote.updatedAt().toInstant().isBefore(updatedSince()));
+        if (!shown) {
+            return Optional.empty();
+        }
+        SearchQuery query = query();
+        List<QuoteRecord.Variant> variants = quote.variants().stream()
+                .filter(variant -> admits(variant) && (query == null || query.matches(variant.text(), variant.lang())))
+                .toList();
+        if (variants.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Long, List<SearchQuery.Highlight>> highlights = query == null ? Map.of()
+                : variants.stream().collect(Collectors.toMap(QuoteRecord.Variant::id,
+                        variant -> query.highlight(variant.text(), variant.lang())));
+        return Optional.of(new QuoteMatch(quote, null, variants, highlights));
     }
 
     /** Restricts the list to these speakers (the query's, or the one of a nested list's path). */

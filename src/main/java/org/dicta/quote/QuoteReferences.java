@@ -52,7 +52,8 @@ public class QuoteReferences implements ReferenceHolder, MeetingCitations {
     /** A change of a quote, or of something quotes show (their speaker's names, their meeting, a source they cite). */
     void changed(@Observes ResourceChanged change) {
         switch (change.kind()) {
-            case QuoteEditor.ENTITY -> quoteChanged.fire(new QuoteChanged(change.id()));
+            case QuoteEditor.ENTITY ->
+                    quoteChanged.fire(new QuoteChanged(change.id(), QuoteChanged.Kind.of(change.action())));
             case SpeakerEditor.KIND -> QuoteChanged.touch(em.createQuery("select q from Quote q where q.speaker.id = :id",
                     Quote.class).setParameter("id", change.id()).getResultList(), quoteChanged);
             case MeetingEditor.KIND -> {

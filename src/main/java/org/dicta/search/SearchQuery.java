@@ -152,6 +152,24 @@ public final class SearchQuery {
         return merged;
     }
 
+    /**
+     * Whether a text in the given language holds every word and phrase of the query, as the index finds it: each
+     * clause, analysed as that language's texts are indexed, occurs in it (a phrase's words at consecutive positions).
+     */
+    public boolean matches(String text, String lang) {
+        List<Token> tokens = Tokens.of(text, Analysis.of(lang));
+        for (List<String> clause : clauses.get(Analysis.of(lang))) {
+            boolean found = false;
+            for (int i = 0; !found && i + clause.size() <= tokens.size(); i++) {
+                found = matchesAt(tokens, i, clause);
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean matchesAt(List<Token> tokens, int at, List<String> clause) {
         for (int k = 0; k < clause.size(); k++) {
             Token token = tokens.get(at + k);

@@ -38,7 +38,24 @@ public class OpenApiConventions implements OASFilter {
             // RequestLimits refuses such a URL on every path, before any resource runs.
             problem(operation, "400", "The URL holds an encoded control character (%00 to %1F, or %7F).");
             describeProblems(operation);
+            declareCallbackSecurity(operation);
         }));
+    }
+
+    /**
+     * A callback is a request Dicta makes, not one it receives: no token of Dicta's is sent with it ({@code security: []});
+     * the receiver authenticates it by other means (a webhook's signature).
+     */
+    private static void declareCallbackSecurity(Operation operation) {
+        if (operation.getCallbacks() == null) {
+            return;
+        }
+        operation.getCallbacks().values().forEach(callback -> callback.getPathItems().values()
+                .forEach(item -> item.getOperations().values().forEach(request -> {
+                    if (request.getSecurity() == null) {
+                        request.setSecurity(new java.util.ArrayList<>());
+                    }
+                })));
     }
 
     /**

@@ -212,6 +212,7 @@ class SpecFuzzTest {
                                 ? variants.get(random.nextInt(variants.size())) : value(parameter);
                         path = path.replace("{variantId}", variantId.isEmpty() ? "x" : encodePath(variantId));
                     }
+                    case "deliveryId" -> path = path.replace("{deliveryId}", encodePath(value(parameter)));
                     case "If-Match" -> ifMatch(before).ifPresent(value -> request.header("If-Match", value));
                     default -> {
                         if (parameter.path("required").asBoolean() || random.nextInt(3) > 0) {

@@ -39,7 +39,7 @@ class WriteAuthorizationTest {
                 }
                 JsonNode body = op.getValue().path("requestBody").path("content");
                 String contentType = body.fieldNames().hasNext() ? body.fieldNames().next() : null;
-                writes.add(new Write(op.getKey().toUpperCase(), path.getKey().replace("{id}", "khamenei-north-south-corridor").replace("{variantId}", "1"),
+                writes.add(new Write(op.getKey().toUpperCase(), path.getKey().replace("{id}", "khamenei-north-south-corridor").replace("{variantId}", "1").replace("{deliveryId}", "1"),
                         contentType, op.getValue().path("summary").asText().contains("(admins)")));
             }
         }

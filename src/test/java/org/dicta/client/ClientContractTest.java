@@ -43,6 +43,7 @@ import org.dicta.client.api.SourcesApi;
 import org.dicta.client.api.SpeakersApi;
 import org.dicta.client.api.StatementFinderApi;
 import org.dicta.client.api.TopicsApi;
+import org.dicta.client.api.WebhooksApi;
 import org.dicta.client.model.ImportReport;
 import org.dicta.client.model.JsonFeed;
 import org.dicta.client.model.JsonFeedAuthor;
@@ -78,6 +79,11 @@ import org.dicta.client.model.SourceSummary;
 import org.dicta.client.model.Speaker;
 import org.dicta.client.model.SpeakerInput;
 import org.dicta.client.model.SpeakerKind;
+import org.dicta.client.model.Subscription;
+import org.dicta.client.model.SubscriptionFilter;
+import org.dicta.client.model.SubscriptionInput;
+import org.dicta.client.model.WebhookDelivery;
+import org.dicta.client.model.WebhookEventType;
 import org.dicta.client.model.TextDirection;
 import org.dicta.support.EditorTokens;
 import org.dicta.support.ClientProfile;
@@ -586,6 +592,49 @@ class ClientContractTest {
                 assertThat(variant.getText()).isEqualTo("the corridor will be built within two years"));
         assertThat(finder.findMeetingStatements("client-finder-meeting").getStatements().get(0).getQuote())
                 .isEqualTo(saved.getId());
+    }
+
+    @Test
+    @Order(14)
+    void aSubscriberFollowsASpeakerSeesItsDeliveriesReplaysOneAndUnsubscribes() throws Exception {
+        ApiClient bot = client(EditorTokens.withRoles("client-bot", Set.of("subscriber")));
+        WebhooksApi webhooks = new WebhooksApi(bot);
+        // A public address literal: this server checks targets as in production, and no DNS is needed.
+        Subscription created = webhooks.createSubscription(new SubscriptionInput().url("https://93.184.215.14/hooks/client")
+                .filter(new SubscriptionFilter().speaker(List.of("ali-khamenei")).lang("fa"))
+                .events(List.of(WebhookEventType.QUOTE_UPDATED)));
+        assertThat(created.getSecret()).startsWith("whsec_");
+        assertThat(created.getFilter().getLang()).isEqualTo("fa");
+        assertThat(created.getEvents()).containsExactly(WebhookEventType.QUOTE_UPDATED);
+        assertThat(webhooks.listSubscriptions().getItems()).extracting(Subscription::getId).containsExactly(created.getId());
+        assertThat(webhooks.getSubscription(created.getId()).getSecret()).isNull();
+        String rotated = webhooks.rotateSubscriptionSecret(created.getId()).getSecret();
+        assertThat(rotated).startsWith("whsec_").isNotEqualTo(created.getSecret());
+
+        QuotesApi quotes = new QuotesApi(editor());
+        String etag = etag(quotes.getQuoteWithHttpInfo("khamenei-north-south-corridor", null, null, null, null).getHeaders());
+        quotes.patchQuote("khamenei-north-south-corridor", new QuotePatch().topics(List.of("north-south-corridor", "trade",
+                "sanctions")).reason("Also about sanctions"), etag);
+        List<WebhookDelivery> deliveries = List.of();
+        for (int round = 0; round < 100 && deliveries.isEmpty(); round++) { // fanned out within a poll interval
+            Thread.sleep(100);
+            deliveries = webhooks.listSubscriptionDeliveries(created.getId(), null, 10).getItems();
+        }
+        assertThat(deliveries).hasSize(1);
+        assertThat(deliveries.get(0).getQuoteId()).isEqualTo("khamenei-north-south-corridor");
+        assertThat(deliveries.get(0).getType()).isEqualTo(WebhookEventType.QUOTE_UPDATED);
+        WebhookDelivery replay = webhooks.replaySubscriptionDelivery(deliveries.get(0).getId(), created.getId());
+        assertThat(replay.getReplayOf()).isEqualTo(deliveries.get(0).getId());
+        assertThat(replay.getMessageId()).isEqualTo(deliveries.get(0).getMessageId());
+
+        Subscription paused = webhooks.replaceSubscription(created.getId(), new SubscriptionInput()
+                .url("https://93.184.215.14/hooks/client").enabled(false));
+        assertThat(paused.getEnabled()).isFalse();
+        assertThat(paused.getEvents()).hasSize(3);
+        webhooks.deleteSubscription(created.getId());
+        assertThat(webhooks.listSubscriptions().getItems()).isEmpty();
+        Problem gone = problem(() -> webhooks.getSubscription(created.getId()), 404);
+        assertThat(gone.getDetail()).contains(created.getId());
     }
 
     @Test

@@ -1,19 +1,28 @@
 package org.dicta.seed;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.dicta.support.EditingProfile;
 import org.dicta.support.EditorTokens;
@@ -67,8 +76,26 @@ class CorpusImportTest {
         return files;
     }
 
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** The changes of a quote in the webhooks' outbox, oldest first. */
+    private List<String> outbox(String quoteId) throws SQLException {
+        List<String> types = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(
+                "select event_type from webhook_event where quote_id = ? order by seq")) {
+            statement.setString(1, quoteId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    types.add(rows.getString(1));
+                }
+            }
+        }
+        return types;
+    }
+
     @Test
-    void appliesACorpusWithAReportAndASecondRunChangesNothing() throws IOException {
+    void appliesACorpusWithAReportAndASecondRunChangesNothing() throws IOException, SQLException {
         byte[] archive = Zips.zip(corpus("only the beginning"));
         given().auth().oauth2(EDITOR).contentType("application/zip").body(archive)
                 .when().post("/api/v1/imports")
@@ -86,6 +113,8 @@ class CorpusImportTest {
                 .then().body("items[0].editor", equalTo("desk-editor"));
         given().queryParam("q", "\"only the beginning\"").when().get("/api/v1/quotes")
                 .then().body("items.id", hasItem("lukashenko-only-the-beginning"));
+        // Announced to webhook subscribers, as any change through the editors is.
+        assertThat(outbox("lukashenko-only-the-beginning")).containsExactly("CREATED");
 
         given().auth().oauth2(EDITOR).contentType("application/zip").body(archive)
                 .when().post("/api/v1/imports")
@@ -93,6 +122,7 @@ class CorpusImportTest {
                 .body("quotes.unchanged", contains("lukashenko-only-the-beginning"))
                 .body("quotes.created", empty())
                 .body("sources.unchanged", contains("002_fcbcff514eaca929", "minsk-report"));
+        assertThat(outbox("lukashenko-only-the-beginning")).as("nothing changed, nothing announced").containsExactly("CREATED");
     }
 
     @Test
