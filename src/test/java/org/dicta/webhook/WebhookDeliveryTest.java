@@ -142,6 +142,7 @@ class WebhookDeliveryTest {
             assertThat(JSON.readTree(afterRotation.body()).at("/data/quote/id").asText()).isEqualTo("webhook-after-rotation");
             verify(rotated, afterRotation);
             assertThatThrownBy(() -> verify(secretA, afterRotation)).isInstanceOf(WebhookVerificationException.class);
+            keepAsSample(rotated, afterRotation);
         }
     }
 
@@ -160,6 +161,19 @@ class WebhookDeliveryTest {
             Thread.sleep(100);
         }
         return items;
+    }
+
+    /**
+     * Leaves a real delivery (its secret, headers and raw body) in target/webhook-sample.json, where the TypeScript
+     * webhook check of clients/typescript verifies it (.ci/run, after this suite).
+     */
+    private static void keepAsSample(String secret, WebhookReceiver.Request request) throws java.io.IOException {
+        Map<String, String> headers = new java.util.TreeMap<>();
+        for (String name : List.of("webhook-id", "webhook-timestamp", "webhook-signature", "content-type")) {
+            headers.put(name, request.header(name));
+        }
+        JSON.writerWithDefaultPrettyPrinter().writeValue(java.nio.file.Path.of("target", "webhook-sample.json").toFile(),
+                Map.of("secret", secret, "headers", headers, "body", request.body()));
     }
 
     private static JsonPath subscribe(Map<String, Object> body) {
