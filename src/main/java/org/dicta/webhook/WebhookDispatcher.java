@@ -347,8 +347,8 @@ public class WebhookDispatcher {
             if (subscription != null) {
                 subscription.enabled = false;
                 subscription.disabledReason = truncate("Delivery " + delivery.id + " failed for "
-                        + describe(config.giveUpAfter()) + " (last attempt: " + (attempt.error() == null ? "no answer"
-                        : attempt.error()) + "); re-enable the subscription once its target answers, and replay what it "
+                        + describe(config.giveUpAfter()) + " (last attempt: " + (attempt.error() != null ? attempt.error()
+                        : "answered HTTP " + attempt.status()) + "); re-enable the subscription once its target answers, and replay what it "
                         + "missed.", 2000);
                 subscription.updatedAt = now;
                 LOG.warnf("Subscription %s disabled: %s", subscriptionId, subscription.disabledReason);

@@ -163,6 +163,77 @@ class WebhookDeliveryTest {
         return items;
     }
 
+    @Test
+    void aTargetThatKeepsFailingIsGivenUpOn_itsSubscriptionDisabledWithTheReason_thenResumedAndReplayed() throws Exception {
+        try (WebhookReceiver down = new WebhookReceiver("/down", 0)) {
+            down.failing(true);
+            JsonPath subscription = subscribe(Map.of("url", down.url("/down"), "events", List.of("quote.created"),
+                    "filter", Map.of("speaker", List.of("ebrahim-raisi"))));
+            String id = subscription.getString("id");
+            create("webhook-down-1", "ebrahim-raisi", MINSK);
+
+            // Retried until give-up-after (6 s in this profile) has passed since the first attempt; then disabled.
+            JsonPath disabled = awaitSubscription(id, s -> !s.getBoolean("enabled"));
+            assertThat(disabled.getString("disabledReason")).contains("failed for", "answered HTTP 500", "re-enable");
+            List<WebhookReceiver.Request> attempts = down.requests();
+            assertThat(attempts.size()).isGreaterThan(2);
+            assertThat(attempts).extracting(WebhookReceiver.Request::answered).containsOnly(500);
+            assertThat(attempts).extracting(r -> r.header("webhook-id")).containsOnly(attempts.get(0).header("webhook-id"));
+            JsonPath deliveries = given().auth().oauth2(BOT).get("/api/v1/subscriptions/" + id + "/deliveries").then()
+                    .statusCode(200).extract().jsonPath();
+            assertThat(deliveries.getList("items")).hasSize(1);
+            assertThat(deliveries.getString("items[0].status")).isEqualTo("failed");
+            assertThat(deliveries.getInt("items[0].attempts")).isEqualTo(attempts.size());
+            assertThat(deliveries.getInt("items[0].lastStatus")).isEqualTo(500);
+            assertThat(deliveries.getString("items[0].lastResponse")).isEqualTo("receiver is down");
+
+            // While disabled, nothing is attempted: a change dispatched after this one's shows that it was passed over.
+            create("webhook-down-2", "ebrahim-raisi", MINSK);
+            awaitDispatched("webhook-barrier");
+            assertThat(down.requests()).hasSize(attempts.size());
+
+            // The target is back: resumed, then the failed message replayed, with its id, and accepted.
+            down.failing(false);
+            given().auth().oauth2(BOT).contentType(ContentType.JSON)
+                    .body(Map.of("url", down.url("/down"), "events", List.of("quote.created"),
+                            "filter", Map.of("speaker", List.of("ebrahim-raisi")), "enabled", true))
+                    .put("/api/v1/subscriptions/" + id).then().statusCode(200).body("enabled", equalTo(true));
+            given().auth().oauth2(BOT).post("/api/v1/subscriptions/" + id + "/deliveries/"
+                    + deliveries.getLong("items[0].id") + "/replay").then().statusCode(202);
+            WebhookReceiver.Request replayed = down.awaitAccepted(accepted -> !accepted.isEmpty()).get(0);
+            assertThat(replayed.header("webhook-id")).isEqualTo(attempts.get(0).header("webhook-id"));
+            verify(subscription.getString("secret"), replayed);
+            assertThat(JSON.readTree(replayed.body()).at("/data/quote/id").asText()).isEqualTo("webhook-down-1");
+        }
+    }
+
+    /** Polls the subscription (as its owner) until it meets the condition, for at most 30 s. */
+    private static JsonPath awaitSubscription(String id, java.util.function.Predicate<JsonPath> condition)
+            throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            JsonPath subscription = given().auth().oauth2(BOT).get("/api/v1/subscriptions/" + id).then().statusCode(200)
+                    .extract().jsonPath();
+            if (condition.test(subscription)) {
+                return subscription;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("subscription " + id + " did not reach the expected state within 30 s");
+    }
+
+    /**
+     * Creates this quote for a subscription of its own and waits until it is delivered: the outbox is dispatched in
+     * order, so every change recorded before it has been dispatched by then.
+     */
+    private static void awaitDispatched(String quoteId) throws Exception {
+        try (WebhookReceiver barrier = new WebhookReceiver("/barrier", 0)) {
+            subscribe(Map.of("url", barrier.url("/barrier"), "events", List.of("quote.created"),
+                    "filter", Map.of("speaker", List.of("ali-khamenei"))));
+            create(quoteId, "ali-khamenei", MINSK);
+            barrier.awaitAccepted(accepted -> accepted.stream().anyMatch(r -> r.body().contains("\"" + quoteId + "\"")));
+        }
+    }
+
     /**
      * Leaves a real delivery (its secret, headers and raw body) in target/webhook-sample.json, where the TypeScript
      * webhook check of clients/typescript verifies it (.ci/run, after this suite).
