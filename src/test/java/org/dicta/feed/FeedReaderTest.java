@@ -33,7 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.dicta.support.EditingProfile;
+import org.dicta.support.FeedProfile;
 import org.dicta.support.EditorTokens;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -42,11 +42,11 @@ import org.w3c.dom.Element;
 /**
  * The feeds as feed readers see them: every feed fetched here is parsed by Rome, a real feed parser, checked against
  * RFC 4287's RELAX NG schema and the rules the W3C validator holds feeds to, and its entries compared with what the
- * quote list and the quotes themselves say. Corrections and retractions are made through the editorial API, on a
- * database of the editing tests.
+ * quote list and the quotes themselves say. Corrections and retractions of seed quotes are made through the editorial
+ * API, on a database of these tests' own.
  */
 @QuarkusTest
-@TestProfile(EditingProfile.class)
+@TestProfile(FeedProfile.class)
 class FeedReaderTest {
 
     private static final String FEED = "/api/v1/feeds/quotes";
