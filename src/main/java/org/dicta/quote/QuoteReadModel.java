@@ -130,23 +130,49 @@ public class QuoteReadModel {
      * quotes that are gone. A record already as current as its quote is left alone.
      */
     void refresh(Collection<String> quoteIds) {
-        for (List<String> chunk : chunks(List.copyOf(quoteIds))) {
-            QuarkusTransaction.requiringNew().run(() -> {
-                Map<String, String> stamps = stamps(chunk);
-                Map<String, QuoteRecord> records = new HashMap<>();
-                entities(chunk).forEach((id, quote) -> records.put(id, QuoteRecord.of(quote)));
-                // Nothing of the entities is written: let them go, or each statement below would flush them all first.
-                em.clear();
-                for (String id : chunk) {
-                    QuoteRecord record = records.get(id);
-                    if (record == null) {
-                        em.createNativeQuery("delete from quote_read where quote_id = :id").setParameter("id", id).executeUpdate();
-                    } else if (!record.stamp().equals(stamps.get(id))) {
-                        write(record, stamps.containsKey(id));
-                    }
+        // In id order, so that instances refreshing the same quotes at once take their rows' locks in one order.
+        for (List<String> chunk : chunks(quoteIds.stream().sorted().toList())) {
+            try {
+                refreshChunk(chunk);
+            } catch (RuntimeException e) {
+                if (!writtenMeanwhile(e)) {
+                    throw e;
                 }
-            });
+                // Another instance sharing the database recorded one of these quotes at the same moment: read the
+                // stamps again, now that its row is committed, and update.
+                LOG.debugf("Read model: records written meanwhile by another instance; refreshing %d again", chunk.size());
+                refreshChunk(chunk);
+            }
         }
+    }
+
+    /** A duplicate key (both inserted a new quote's record) or a deadlock, which the database resolved by refusing ours. */
+    private static boolean writtenMeanwhile(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().equals("23505") || sql.getSQLState().startsWith("40"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void refreshChunk(List<String> chunk) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Map<String, String> stamps = stamps(chunk);
+            Map<String, QuoteRecord> records = new HashMap<>();
+            entities(chunk).forEach((id, quote) -> records.put(id, QuoteRecord.of(quote)));
+            // Nothing of the entities is written: let them go, or each statement below would flush them all first.
+            em.clear();
+            for (String id : chunk) {
+                QuoteRecord record = records.get(id);
+                if (record == null) {
+                    em.createNativeQuery("delete from quote_read where quote_id = :id").setParameter("id", id).executeUpdate();
+                } else if (!record.stamp().equals(stamps.get(id))) {
+                    write(record, stamps.containsKey(id));
+                }
+            }
+        });
     }
 
     /** Runs after the corpus import (priority 100) and before the search index is checked (200). */

@@ -85,8 +85,12 @@ class WebhookDurabilityIT {
                     Thread.sleep(100);
                 }
                 assertThat(deliveries.getList("items.status", String.class)).hasSize(CHANGES).containsOnly("delivered");
+                // The receiver saw two attempts before the kill, so the first one's failure was on record (an attempt
+                // is made only after the one before it is recorded; the second may have died unrecorded with the
+                // process), and one more succeeded after the restart.
                 assertThat(deliveries.getInt("items[-1].attempts")).as("the first one, tried before and after the kill")
-                        .isGreaterThanOrEqualTo(3);
+                        .isGreaterThanOrEqualTo(2);
+                assertThat(deliveries.getInt("items[-1].lastStatus")).isEqualTo(200);
                 System.out.printf("Webhook durability (%s): %d webhooks acknowledged, SIGKILL after %d failed attempts, "
                         + "all delivered after the restart%n", Flavour.KIND, CHANGES,
                         receiver.requests().size() - accepted.size());

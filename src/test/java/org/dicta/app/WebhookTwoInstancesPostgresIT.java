@@ -69,7 +69,12 @@ class WebhookTwoInstancesPostgresIT {
                     }
                     List<String> quotes = new ArrayList<>();
                     for (Future<List<String>> ids : written) {
-                        quotes.addAll(ids.get());
+                        try {
+                            quotes.addAll(ids.get());
+                        } catch (java.util.concurrent.ExecutionException e) {
+                            throw new AssertionError("a write failed: " + e.getCause().getMessage() + "\nlogs:\n"
+                                    + first.log() + "\n" + second.log(), e.getCause());
+                        }
                     }
                     writers.shutdown();
                     int expected = 2 * quotes.size();

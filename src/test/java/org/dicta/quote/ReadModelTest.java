@@ -34,6 +34,43 @@ class ReadModelTest {
         });
     }
 
+    @Inject
+    QuoteReadModel records;
+
+    /**
+     * Instances sharing a database read the change feed each on its own: two may build the record of the same new
+     * quote at once, and both insert it. The one whose insert is refused reads again and updates.
+     */
+    @Test
+    void recordsBuiltAtOnceByTwoReadersOfTheFeedAreWrittenOnce() throws Exception {
+        List<String> ids = List.of("khamenei-north-south-corridor", "lukashenko-new-page-in-relations",
+                "khamenei-cooperation-capacity");
+        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from quote_read where quote_id in (:ids)")
+                        .setParameter("ids", ids).executeUpdate());
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+                List<java.util.concurrent.Future<?>> both = new java.util.ArrayList<>();
+                for (int reader = 0; reader < 2; reader++) {
+                    both.add(readers.submit(() -> {
+                        start.await();
+                        records.refresh(ids);
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> refresh : both) {
+                    refresh.get(); // throws if either reader's refresh failed
+                }
+                for (String id : ids) {
+                    assertThat(stored(id)).as("record of %s, round %d", id, round).contains("\"id\":\"" + id + "\"");
+                }
+            }
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+
     @Test
     void everyQuoteOfTheCorpusHasARecordAndReadsAreServedFromIt() {
         long quotes = QuarkusTransaction.requiringNew().call(() ->
