@@ -93,9 +93,13 @@ public class QuoteService {
                 DateKey.parse(key);
             }
         } catch (IllegalArgumentException malformed) {
-            throw new InvalidParameterException("cursor", "is not a cursor this API issued; use the 'next' link of a "
-                    + "previous page, or omit cursor to start");
+            throw foreignCursor();
         }
+    }
+
+    private static InvalidParameterException foreignCursor() {
+        return new InvalidParameterException("cursor", "is not a cursor this API issued; use the 'next' link of a "
+                + "previous page, or omit cursor to start");
     }
 
     /**
@@ -159,12 +163,7 @@ public class QuoteService {
             if (quote == null) {
                 continue; // deleted since the index was read
             }
-            List<QuoteRecord.Variant> variants = quote.variants().stream()
-                    .filter(variant -> hit.variantIds().contains(variant.id()))
-                    .toList();
-            Map<Long, List<Highlight>> highlights = variants.stream().collect(Collectors.toMap(QuoteRecord.Variant::id,
-                    variant -> filter.query().highlight(variant.text(), variant.lang())));
-            matches.add(new QuoteMatch(quote, hit.key(), variants, highlights));
+            matches.add(searchMatch(quote, hit, hit.key(), filter));
         }
         return matches;
     }
@@ -187,8 +186,7 @@ public class QuoteService {
             try {
                 after = ChangeKey.parse(afterKey);
             } catch (IllegalArgumentException malformed) {
-                throw new InvalidParameterException("cursor", "is not a cursor this API issued; use the 'next' link of a "
-                        + "previous page, or omit cursor to start");
+                throw foreignCursor();
             }
         }
         return filter.query() == null ? changesFromDatabase(filter, after, rows) : searchChanges(filter, after, rows, searchCap);
@@ -254,15 +252,20 @@ public class QuoteService {
             if (quote == null) {
                 continue;
             }
-            SearchHit hit = hitsById.get(key.quoteId());
-            List<QuoteRecord.Variant> variants = quote.variants().stream()
-                    .filter(variant -> hit.variantIds().contains(variant.id()))
-                    .toList();
-            Map<Long, List<Highlight>> highlights = variants.stream().collect(Collectors.toMap(QuoteRecord.Variant::id,
-                    variant -> filter.query().highlight(variant.text(), variant.lang())));
-            matches.add(new QuoteMatch(quote, ChangeKey.format(key.changedAt(), key.quoteId()), variants, highlights));
+            matches.add(searchMatch(quote, hitsById.get(key.quoteId()), ChangeKey.format(key.changedAt(), key.quoteId()),
+                    filter));
         }
         return matches;
+    }
+
+    /** The quote as a search found it: the variants that matched, with the query's highlights. */
+    private static QuoteMatch searchMatch(QuoteRecord quote, SearchHit hit, String key, QuoteFilter filter) {
+        List<QuoteRecord.Variant> variants = quote.variants().stream()
+                .filter(variant -> hit.variantIds().contains(variant.id()))
+                .toList();
+        Map<Long, List<Highlight>> highlights = variants.stream().collect(Collectors.toMap(QuoteRecord.Variant::id,
+                variant -> filter.query().highlight(variant.text(), variant.lang())));
+        return new QuoteMatch(quote, key, variants, highlights);
     }
 
     /** The filter as a search of changes applies it: retracted quotes too, since a feed shows their tombstones. */
